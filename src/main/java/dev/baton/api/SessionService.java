@@ -1,0 +1,119 @@
+package dev.baton.api;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creates, verifies, refreshes and revokes sessions.
+ *
+ * <p>Inject it with {@code @Inject SessionService sessions}. Every method throws only
+ * {@link dev.baton.api.exception.SessionException} subclasses for the outcomes it documents, and
+ * {@link dev.baton.api.exception.SessionStoreUnavailableException} when the database cannot be
+ * reached; never a token in a message.
+ */
+public interface SessionService {
+
+  /**
+   * Starts a session for a user who has just proved who they are.
+   *
+   * @param userId the user's identifier, at most 255 characters
+   * @param accessTokenPayload claims to put in every access token, or {@code null} for none; may
+   *     not use a reserved claim name such as {@code sub} or {@code exp}
+   * @param sessionData data kept on the server only, or {@code null} for none
+   * @return the new session's tokens
+   * @throws dev.baton.api.exception.InvalidSessionInputException if an argument is unacceptable
+   */
+  SessionTokens createNewSession(String userId, JsonObject accessTokenPayload, JsonObject sessionData);
+
+  /**
+   * Verifies an access token, normally without touching the database.
+   *
+   * @param accessToken the access token the client sent
+   * @param antiCsrfToken the anti-CSRF token the client sent, or {@code null}
+   * @param doAntiCsrfCheck whether this request needs the anti-CSRF check (state-changing requests
+   *     authenticated by cookie)
+   * @return the verified session, with a replacement access token when one was issued
+   * @throws dev.baton.api.exception.UnauthorisedException if there is no token or the session is
+   *     gone
+   * @throws dev.baton.api.exception.TryRefreshTokenException if the token is expired, unverifiable
+   *     or fails the anti-CSRF check: the client should refresh
+   */
+  VerifiedSession getSession(String accessToken, String antiCsrfToken, boolean doAntiCsrfCheck);
+
+  /**
+   * Exchanges a refresh token for a new token set whose lifetimes start now.
+   *
+   * @param refreshToken the refresh token the client sent
+   * @param antiCsrfToken the anti-CSRF token issued with that refresh token (checked in
+   *     {@code VIA_TOKEN} mode), or {@code null}
+   * @return the new tokens
+   * @throws dev.baton.api.exception.UnauthorisedException if the token is unknown, expired or
+   *     revoked
+   * @throws dev.baton.api.exception.TokenTheftDetectedException if an outdated token was used; the
+   *     session is revoked
+   */
+  SessionTokens refreshSession(String refreshToken, String antiCsrfToken);
+
+  /**
+   * Ends one session.
+   *
+   * @param sessionHandle the session to end
+   * @return whether a live session was removed
+   */
+  boolean revokeSession(String sessionHandle);
+
+  /**
+   * Ends every session of a user.
+   *
+   * @param userId the user
+   * @return the handles of the removed sessions
+   */
+  List<String> revokeAllSessionsForUser(String userId);
+
+  /**
+   * Lists a user's live sessions.
+   *
+   * @param userId the user
+   * @return their session handles
+   */
+  List<String> getAllSessionHandlesForUser(String userId);
+
+  /**
+   * Reads what the database holds about a session.
+   *
+   * @param sessionHandle the session
+   * @return the session, or empty when it is unknown, expired or revoked
+   */
+  Optional<SessionInformation> getSessionInformation(String sessionHandle);
+
+  /**
+   * Replaces a session's server-side data.
+   *
+   * @param sessionHandle the session
+   * @param sessionData the new data, or {@code null} for none
+   * @return whether the session was live and updated
+   */
+  boolean updateSessionData(String sessionHandle, JsonObject sessionData);
+
+  /**
+   * Replaces the payload that access tokens issued from now on will carry.
+   *
+   * @param sessionHandle the session
+   * @param accessTokenPayload the new payload, or {@code null} for none
+   * @return whether the session was live and updated
+   */
+  boolean updateAccessTokenPayload(String sessionHandle, JsonObject accessTokenPayload);
+
+  /**
+   * Replaces the payload of a session and issues an access token that carries it at once.
+   *
+   * @param accessToken a genuine access token of the session; it may have expired
+   * @param accessTokenPayload the new payload, or {@code null} for none
+   * @return the new access token, with the old one's expiry; empty when the old token has expired,
+   *     in which case the payload takes effect at the next refresh
+   * @throws dev.baton.api.exception.UnauthorisedException if the token is not genuine or the
+   *     session is gone
+   */
+  Optional<IssuedToken> regenerateAccessToken(String accessToken, JsonObject accessTokenPayload);
+}

@@ -1,0 +1,8 @@
+/**
+ * The public contract of Baton: the package an application imports.
+ *
+ * <p>{@link dev.baton.api.SessionService} creates, verifies, refreshes and revokes sessions; the
+ * records here are its values and the CDI events it fires. Everything outside {@code dev.baton.api}
+ * is an implementation detail and may change between releases.
+ */
+package dev.baton.api;

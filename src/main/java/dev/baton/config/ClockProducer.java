@@ -1,0 +1,20 @@
+package dev.baton.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** The system clock in UTC; tests replace this bean with a clock they move by hand. */
+@ApplicationScoped
+public class ClockProducer {
+
+  /**
+   * The clock every time-dependent part of Baton reads.
+   *
+   * @return the UTC system clock
+   */
+  @Produces
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.baton.config;
+
+import java.time.Duration;
+
+/**
+ * Baton's settings, validated at start-up. Each component names the MicroProfile Config key it
+ * comes from; environment variables override them as MicroProfile Config defines
+ * ({@code SESSION_ACCESS_TOKEN_VALIDITY=PT5M}).
+ *
+ * @param accessTokenValidity {@code session.access-token.validity}, default {@code PT1H}
+ * @param accessTokenClockSkew {@code session.access-token.clock-skew}: how long after its expiry an
+ *     access token is still accepted, default {@code PT0S}
+ * @param refreshTokenValidity {@code session.refresh-token.validity}, default {@code P100D}
+ * @param antiCsrf {@code session.anti-csrf}, default {@code VIA_TOKEN}
+ * @param signingKeyRotation {@code session.signing-key.rotation}: how long one key signs, default
+ *     {@code P7D}
+ * @param checkDatabase {@code session.check-database}: whether verifying an access token also
+ *     refuses revoked sessions (one database read per request), default {@code false}
+ * @param issuer {@code session.issuer}: the {@code iss} claim, default {@code baton}
+ */
+public record SessionConfig(
+    Duration accessTokenValidity,
+    Duration accessTokenClockSkew,
+    Duration refreshTokenValidity,
+    AntiCsrfMode antiCsrf,
+    Duration signingKeyRotation,
+    boolean checkDatabase,
+    String issuer) {
+
+  /** How long a retired signing key must still verify: until every token it signed expired. */
+  public Duration signingKeyRetention() {
+    return accessTokenValidity.plus(accessTokenClockSkew);
+  }
+}

@@ -1,0 +1,217 @@
+package dev.baton.core;
+
+import static dev.baton.core.StoreFaults.translate;
+
+import dev.baton.api.IssuedToken;
+import dev.baton.api.SessionInformation;
+import dev.baton.api.SessionRevoked;
+import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
+import dev.baton.api.VerifiedSession;
+import dev.baton.api.exception.TokenTheftDetectedException;
+import dev.baton.api.exception.TryRefreshTokenException;
+import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.config.AntiCsrfMode;
+import dev.baton.config.SessionConfig;
+import dev.baton.core.SessionTransactions.PromotionOutcome;
+import dev.baton.core.SessionTransactions.RefreshOutcome;
+import dev.baton.persistence.SessionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@link SessionService}: checks input, signs and seals tokens, and leaves every database step
+ * to {@link SessionTransactions}.
+ */
+@ApplicationScoped
+public class DefaultSessionService implements SessionService {
+
+  @Inject SessionTransactions transactions;
+  @Inject AccessTokenSigner signer;
+  @Inject AccessTokenVerifier verifier;
+  @Inject RefreshTokenCodec refreshTokens;
+  @Inject SessionEvents events;
+  @Inject SessionConfig config;
+  @Inject Clock clock;
+
+  @Override
+  public SessionTokens createNewSession(
+      String userId, JsonObject accessTokenPayload, JsonObject sessionData) {
+    Payloads.userId(userId);
+    String payloadJson = Payloads.accessTokenPayload(accessTokenPayload);
+    String dataJson = Payloads.sessionData(sessionData);
+    Instant now = clock.instant();
+    String handle = UUID.randomUUID().toString();
+    String antiCsrf = newAntiCsrfToken();
+    String refreshToken = refreshTokens.seal(new RefreshTokenContent(handle, null, antiCsrf));
+    String hash1 = Secrets.sha256Hex(refreshToken);
+    Instant expiresAt = now.plus(config.refreshTokenValidity());
+    translate(() -> {
+      transactions.create(new SessionEntity(handle, userId, RefreshRotation.hash2(hash1),
+          dataJson, payloadJson, now.toEpochMilli(), expiresAt.toEpochMilli()));
+      return null;
+    });
+    SessionTokens tokens = issue(new SessionSnapshot(handle, userId, Payloads.parse(payloadJson)),
+        refreshToken, null, antiCsrf, now);
+    events.created(handle, userId);
+    return tokens;
+  }
+
+  @Override
+  public VerifiedSession getSession(
+      String accessToken, String antiCsrfToken, boolean doAntiCsrfCheck) {
+    if (accessToken == null || accessToken.isBlank()) {
+      throw new UnauthorisedException("no access token");
+    }
+    AccessTokenClaims claims = verifier.verify(accessToken, false);
+    if (doAntiCsrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN
+        && !Secrets.constantTimeEquals(claims.antiCsrfToken(), antiCsrfToken)) {
+      throw new TryRefreshTokenException("anti-CSRF check failed");
+    }
+    if (claims.parentRefreshTokenHash1() != null) {
+      return confirmChild(claims);
+    }
+    if (config.checkDatabase()
+        && !translate(() -> transactions.isLive(claims.sessionHandle()))) {
+      throw new UnauthorisedException("session expired or revoked", claims.sessionHandle());
+    }
+    return new VerifiedSession(
+        claims.sessionHandle(), claims.userId(), claims.payload(), Optional.empty());
+  }
+
+  /** The first request after a refresh: its refresh token becomes the session's parent. */
+  private VerifiedSession confirmChild(AccessTokenClaims claims) {
+    PromotionOutcome outcome = translate(() -> transactions.confirmChild(claims));
+    return switch (outcome.promotionCase()) {
+      case SESSION_GONE ->
+          throw new UnauthorisedException("session expired or revoked", claims.sessionHandle());
+      case SUPERSEDED -> throw new TryRefreshTokenException("refresh token was superseded");
+      case UNCONFIRMED_CHILD, ALREADY_CURRENT -> {
+        JsonObject payload = outcome.session().accessTokenPayload();
+        IssuedToken confirmed = signer.sign(
+            claims.confirmed(payload, clock.instant(), config.accessTokenValidity()));
+        yield new VerifiedSession(
+            claims.sessionHandle(), claims.userId(), payload, Optional.of(confirmed));
+      }
+    };
+  }
+
+  @Override
+  public SessionTokens refreshSession(String refreshToken, String antiCsrfToken) {
+    RefreshTokenContent presented = refreshTokens.open(refreshToken)
+        .orElseThrow(() -> new UnauthorisedException("refresh token is not valid"));
+    if (config.antiCsrf() == AntiCsrfMode.VIA_TOKEN && presented.antiCsrfToken() != null
+        && !Secrets.constantTimeEquals(presented.antiCsrfToken(), antiCsrfToken)) {
+      throw new UnauthorisedException(
+          "anti-CSRF token missing or not matching", presented.sessionHandle());
+    }
+    String hash1 = Secrets.sha256Hex(refreshToken);
+    RefreshOutcome outcome = translate(() -> transactions.refresh(presented, hash1));
+    SessionSnapshot session = outcome.session();
+    return switch (outcome.refreshCase()) {
+      case SESSION_GONE ->
+          throw new UnauthorisedException("session expired or revoked", presented.sessionHandle());
+      case TOKEN_THEFT -> {
+        events.theft(session.handle(), session.userId());
+        throw new TokenTheftDetectedException(session.handle(), session.userId());
+      }
+      case CURRENT_PARENT, UNCONFIRMED_CHILD -> {
+        String antiCsrf = newAntiCsrfToken();
+        String child = refreshTokens.seal(new RefreshTokenContent(session.handle(), hash1, antiCsrf));
+        SessionTokens tokens = issue(session, child, hash1, antiCsrf, clock.instant());
+        events.refreshed(session.handle(), session.userId());
+        yield tokens;
+      }
+    };
+  }
+
+  @Override
+  public boolean revokeSession(String sessionHandle) {
+    if (sessionHandle == null) {
+      return false;
+    }
+    Optional<SessionSnapshot> revoked = translate(() -> transactions.revoke(sessionHandle));
+    revoked.ifPresent(s ->
+        events.revoked(s.handle(), s.userId(), SessionRevoked.Reason.REQUESTED));
+    return revoked.isPresent();
+  }
+
+  @Override
+  public List<String> revokeAllSessionsForUser(String userId) {
+    if (userId == null) {
+      return List.of();
+    }
+    List<String> handles = translate(() -> transactions.revokeAll(userId));
+    handles.forEach(h -> events.revoked(h, userId, SessionRevoked.Reason.REQUESTED));
+    return handles;
+  }
+
+  @Override
+  public List<String> getAllSessionHandlesForUser(String userId) {
+    return userId == null ? List.of() : translate(() -> transactions.liveHandles(userId));
+  }
+
+  @Override
+  public Optional<SessionInformation> getSessionInformation(String sessionHandle) {
+    return sessionHandle == null
+        ? Optional.empty()
+        : translate(() -> transactions.information(sessionHandle));
+  }
+
+  @Override
+  public boolean updateSessionData(String sessionHandle, JsonObject sessionData) {
+    String json = Payloads.sessionData(sessionData);
+    return sessionHandle != null
+        && translate(() -> transactions.update(sessionHandle, s -> s.sessionData(json)));
+  }
+
+  @Override
+  public boolean updateAccessTokenPayload(String sessionHandle, JsonObject accessTokenPayload) {
+    String json = Payloads.accessTokenPayload(accessTokenPayload);
+    return sessionHandle != null
+        && translate(() -> transactions.update(sessionHandle, s -> s.accessTokenPayload(json)));
+  }
+
+  @Override
+  public Optional<IssuedToken> regenerateAccessToken(
+      String accessToken, JsonObject accessTokenPayload) {
+    if (accessToken == null || accessToken.isBlank()) {
+      throw new UnauthorisedException("no access token");
+    }
+    String json = Payloads.accessTokenPayload(accessTokenPayload);
+    AccessTokenClaims claims;
+    try {
+      claims = verifier.verify(accessToken, true);
+    } catch (TryRefreshTokenException e) {
+      throw new UnauthorisedException("access token is not valid");
+    }
+    String handle = claims.sessionHandle();
+    if (!translate(() -> transactions.update(handle, s -> s.accessTokenPayload(json)))) {
+      throw new UnauthorisedException("session expired or revoked", handle);
+    }
+    if (!clock.instant().isBefore(claims.expiresAt())) {
+      return Optional.empty();
+    }
+    return Optional.of(signer.sign(claims.withPayload(Payloads.parse(json))));
+  }
+
+  private SessionTokens issue(SessionSnapshot session, String refreshToken, String parentHash1,
+      String antiCsrf, Instant now) {
+    AccessTokenClaims claims = new AccessTokenClaims(session.handle(), session.userId(),
+        Secrets.sha256Hex(refreshToken), parentHash1, antiCsrf, session.accessTokenPayload(), now,
+        AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()));
+    return new SessionTokens(session.handle(), session.userId(), signer.sign(claims),
+        new IssuedToken(refreshToken, now.plus(config.refreshTokenValidity())), antiCsrf,
+        session.accessTokenPayload());
+  }
+
+  private String newAntiCsrfToken() {
+    return config.antiCsrf() == AntiCsrfMode.VIA_TOKEN ? Secrets.newAntiCsrfToken() : null;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.baton.core;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.math.BigInteger;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+
+/**
+ * The keys in memory, so that verifying a token never reads the database.
+ *
+ * <p>A token signed with a key this server has not seen yet (another server rotated) makes it
+ * re-read the keys, at most once per {@link #RELOAD_INTERVAL} so that random key ids cannot turn
+ * into database load. When the signing key's time is up, the next token rotates it.
+ */
+@ApplicationScoped
+public class KeyRing {
+
+  static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
+
+  @Inject KeyTransactions transactions;
+  @Inject Clock clock;
+
+  private volatile KeyMaterial material;
+
+  /** Loads the keys, creating the first ones on an empty database. Called at start-up. */
+  public void load() {
+    material = transactions.ensureKeys();
+  }
+
+  /**
+   * The key to sign with now, rotating it first if its time is up.
+   *
+   * @return the current signing key
+   */
+  KeyMaterial.SigningKey signingKey() {
+    Instant now = clock.instant();
+    Optional<KeyMaterial.SigningKey> current = current().signingKeyAt(now);
+    if (current.isPresent()) {
+      return current.get();
+    }
+    synchronized (this) {
+      KeyMaterial rotated = current();
+      if (rotated.signingKeyAt(now).isEmpty()) {
+        rotated = transactions.ensureKeys();
+        material = rotated;
+      }
+      return rotated.signingKeyAt(now).orElseThrow();
+    }
+  }
+
+  /**
+   * The public key a token names, if it is one of ours and still verifies.
+   *
+   * @param kid the token's key id
+   * @return the key, or empty
+   */
+  Optional<RSAPublicKey> verificationKey(String kid) {
+    KeyMaterial known = current();
+    Optional<KeyMaterial.SigningKey> key = known.byKid(kid);
+    if (key.isEmpty() && clock.instant().isAfter(known.loadedAt().plus(RELOAD_INTERVAL))) {
+      synchronized (this) {
+        if (material == known) {
+          material = transactions.readKeys();
+        }
+        key = material.byKid(kid);
+      }
+    }
+    return key.map(KeyMaterial.SigningKey::publicKey);
+  }
+
+  /**
+   * The AES key that seals refresh tokens.
+   *
+   * @return the key
+   */
+  SecretKey refreshTokenKey() {
+    return current().refreshTokenKey();
+  }
+
+  /**
+   * The public keys as a JSON Web Key Set (RFC 7517 section 5), for services that verify Baton's
+   * access tokens themselves.
+   *
+   * @return the JWKS document
+   */
+  public JsonObject jwks() {
+    JsonArrayBuilder keys = Json.createArrayBuilder();
+    for (KeyMaterial.SigningKey key : current().signingKeys()) {
+      RSAPublicKey rsa = key.publicKey();
+      keys.add(Json.createObjectBuilder()
+          .add("kty", "RSA")
+          .add("kid", key.kid())
+          .add("use", "sig")
+          .add("alg", "RS256")
+          .add("n", base64Url(rsa.getModulus()))
+          .add("e", base64Url(rsa.getPublicExponent())));
+    }
+    return Json.createObjectBuilder().add("keys", keys).build();
+  }
+
+  private KeyMaterial current() {
+    KeyMaterial known = material;
+    if (known == null) {
+      throw new IllegalStateException("KeyRing.load() has not run");
+    }
+    return known;
+  }
+
+  /** RFC 7518 section 6.3.1: unsigned big-endian, no leading zero byte, base64url. */
+  private static String base64Url(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+    byte[] unsigned = Arrays.copyOfRange(bytes, skip, bytes.length);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.baton.core;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Seals {@link RefreshTokenContent} into an opaque refresh token with AES-256-GCM, and opens it.
+ *
+ * <p>Sealing matters for theft detection: the parent hash a child token names must not be
+ * forgeable, or anyone who read {@code refreshTokenHash1} from an access token could mint a
+ * "child" of the current parent. Every token also carries 128 fresh random bits.
+ */
+@ApplicationScoped
+class RefreshTokenCodec {
+
+  /** Longer input cannot be one of our tokens; refused before any decoding. */
+  static final int MAX_TOKEN_LENGTH = 256;
+
+  private static final byte VERSION = 1;
+  private static final byte HAS_PARENT = 1;
+  private static final byte HAS_ANTI_CSRF = 2;
+  private static final int IV_LENGTH = 12;
+  private static final int TAG_BITS = 128;
+  private static final int NONCE_LENGTH = 16;
+  private static final byte[] ASSOCIATED_DATA = "baton-refresh-v1".getBytes(StandardCharsets.UTF_8);
+
+  @Inject KeyRing keyRing;
+
+  /**
+   * Seals content into a new token.
+   *
+   * @param content what the token carries
+   * @return the token, base64url
+   */
+  String seal(RefreshTokenContent content) {
+    byte[] plain = encode(content);
+    byte[] iv = Secrets.randomBytes(IV_LENGTH);
+    try {
+      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv);
+      byte[] sealed = cipher.doFinal(plain);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(
+          ByteBuffer.allocate(IV_LENGTH + sealed.length).put(iv).put(sealed).array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is unavailable", e);
+    }
+  }
+
+  /**
+   * Opens a token.
+   *
+   * @param token what a client sent
+   * @return its content, or empty when the token is not one of ours or was altered
+   */
+  Optional<RefreshTokenContent> open(String token) {
+    if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+      return Optional.empty();
+    }
+    try {
+      byte[] raw = Base64.getUrlDecoder().decode(token);
+      if (raw.length <= IV_LENGTH) {
+        return Optional.empty();
+      }
+      Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(raw, IV_LENGTH));
+      return decode(cipher.doFinal(raw, IV_LENGTH, raw.length - IV_LENGTH));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(mode, keyRing.refreshTokenKey(), new GCMParameterSpec(TAG_BITS, iv));
+    cipher.updateAAD(ASSOCIATED_DATA);
+    return cipher;
+  }
+
+  private static byte[] encode(RefreshTokenContent content) {
+    UUID handle = UUID.fromString(content.sessionHandle());
+    byte[] parent = content.parentRefreshTokenHash1() == null
+        ? new byte[0] : HexFormat.of().parseHex(content.parentRefreshTokenHash1());
+    byte[] antiCsrf = content.antiCsrfToken() == null
+        ? new byte[0] : Base64.getUrlDecoder().decode(content.antiCsrfToken());
+    byte flags = (byte) ((parent.length > 0 ? HAS_PARENT : 0) | (antiCsrf.length > 0 ? HAS_ANTI_CSRF : 0));
+    return ByteBuffer.allocate(2 + 16 + NONCE_LENGTH + parent.length + antiCsrf.length)
+        .put(VERSION)
+        .put(flags)
+        .putLong(handle.getMostSignificantBits())
+        .putLong(handle.getLeastSignificantBits())
+        .put(Secrets.randomBytes(NONCE_LENGTH))
+        .put(parent)
+        .put(antiCsrf)
+        .array();
+  }
+
+  private static Optional<RefreshTokenContent> decode(byte[] plain) {
+    ByteBuffer in = ByteBuffer.wrap(plain);
+    if (plain.length < 2 + 16 + NONCE_LENGTH || in.get() != VERSION) {
+      return Optional.empty();
+    }
+    byte flags = in.get();
+    String handle = new UUID(in.getLong(), in.getLong()).toString();
+    in.position(in.position() + NONCE_LENGTH);
+    int expected = ((flags & HAS_PARENT) != 0 ? 32 : 0) + ((flags & HAS_ANTI_CSRF) != 0 ? 16 : 0);
+    if (in.remaining() != expected) {
+      return Optional.empty();
+    }
+    String parent = (flags & HAS_PARENT) != 0 ? HexFormat.of().formatHex(take(in, 32)) : null;
+    String antiCsrf = (flags & HAS_ANTI_CSRF) != 0
+        ? Base64.getUrlEncoder().withoutPadding().encodeToString(take(in, 16)) : null;
+    return Optional.of(new RefreshTokenContent(handle, parent, antiCsrf));
+  }
+
+  private static byte[] take(ByteBuffer in, int length) {
+    byte[] bytes = new byte[length];
+    in.get(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.baton.core;
+
+import dev.baton.api.SessionInformation;
+import dev.baton.config.SessionConfig;
+import dev.baton.core.RefreshRotation.PromotionCase;
+import dev.baton.core.RefreshRotation.RefreshCase;
+import dev.baton.persistence.SessionEntity;
+import dev.baton.persistence.SessionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Every database unit of work of the session engine, one transaction per method.
+ *
+ * <p>Transactions are demarcated with {@link Transactional}: in a server the container's JTA
+ * interceptor runs them; under Weld SE the tests bind a small interceptor to the same annotation
+ * that runs a resource-local transaction. Either way a method here is all or nothing, and a row
+ * that is read to be changed is locked first, so that a concurrent refresh is never overwritten
+ * with a stale refresh-token hash. Methods return values rather than throw, so that callers
+ * decide after commit; tokens are signed outside, keeping lock times short.
+ */
+@ApplicationScoped
+class SessionTransactions {
+
+  /** The outcome of a refresh. */
+  record RefreshOutcome(RefreshCase refreshCase, SessionSnapshot session) {}
+
+  /** The outcome of confirming a child refresh token named by an access token. */
+  record PromotionOutcome(PromotionCase promotionCase, SessionSnapshot session) {}
+
+  @Inject SessionRepository sessions;
+  @Inject SessionConfig config;
+  @Inject Clock clock;
+
+  @Transactional
+  void create(SessionEntity session) {
+    sessions.insert(session);
+  }
+
+  /**
+   * Applies SuperTokens' rotation rules with the session row locked.
+   *
+   * @param presented what the refresh token carries
+   * @param presentedHash1 sha256 of the refresh token
+   * @return what happened, with the session as it is after the refresh
+   */
+  @Transactional
+  RefreshOutcome refresh(RefreshTokenContent presented, String presentedHash1) {
+    long now = clock.millis();
+    SessionEntity session = sessions.lock(presented.sessionHandle()).orElse(null);
+    RefreshCase refreshCase =
+        RefreshRotation.classifyRefresh(session, presented, presentedHash1, now);
+    switch (refreshCase) {
+      case UNCONFIRMED_CHILD -> promote(session, presentedHash1, now);
+      case TOKEN_THEFT -> sessions.delete(session);
+      case CURRENT_PARENT, SESSION_GONE -> { }
+    }
+    return new RefreshOutcome(refreshCase, session == null ? null : snapshot(session));
+  }
+
+  /**
+   * Confirms the refresh token named by an access token that still carries its parent's hash.
+   *
+   * @param claims the verified access token
+   * @return what happened
+   */
+  @Transactional
+  PromotionOutcome confirmChild(AccessTokenClaims claims) {
+    long now = clock.millis();
+    SessionEntity session = sessions.lock(claims.sessionHandle()).orElse(null);
+    PromotionCase promotionCase = RefreshRotation.classifyPromotion(session, claims, now);
+    if (promotionCase == PromotionCase.UNCONFIRMED_CHILD) {
+      promote(session, claims.refreshTokenHash1(), now);
+    }
+    return new PromotionOutcome(promotionCase, session == null ? null : snapshot(session));
+  }
+
+  @Transactional
+  boolean isLive(String handle) {
+    long now = clock.millis();
+    return sessions.find(handle).filter(s -> s.isLiveAt(now)).isPresent();
+  }
+
+  @Transactional
+  Optional<SessionSnapshot> revoke(String handle) {
+    Optional<SessionEntity> session = sessions.lock(handle);
+    session.ifPresent(sessions::delete);
+    return session.map(SessionTransactions::snapshot);
+  }
+
+  @Transactional
+  List<String> revokeAll(String userId) {
+    return sessions.deleteAllOfUser(userId);
+  }
+
+  @Transactional
+  List<String> liveHandles(String userId) {
+    return sessions.liveHandlesOfUser(userId, clock.millis());
+  }
+
+  @Transactional
+  Optional<SessionInformation> information(String handle) {
+    long now = clock.millis();
+    return sessions.find(handle).filter(s -> s.isLiveAt(now)).map(s -> new SessionInformation(
+        s.handle(),
+        s.userId(),
+        Payloads.parse(s.sessionData()),
+        Payloads.parse(s.accessTokenPayload()),
+        Instant.ofEpochMilli(s.createdAt()),
+        Instant.ofEpochMilli(s.expiresAt())));
+  }
+
+  /**
+   * Changes a live session under lock.
+   *
+   * @param handle the session
+   * @param change what to change
+   * @return whether the session was live and changed
+   */
+  @Transactional
+  boolean update(String handle, Consumer<SessionEntity> change) {
+    long now = clock.millis();
+    Optional<SessionEntity> session = sessions.lock(handle).filter(s -> s.isLiveAt(now));
+    session.ifPresent(change);
+    return session.isPresent();
+  }
+
+  @Transactional
+  int purgeExpired(int batchSize) {
+    return sessions.deleteExpired(clock.millis(), batchSize);
+  }
+
+  private void promote(SessionEntity session, String childHash1, long now) {
+    session.promote(
+        RefreshRotation.hash2(childHash1), now + config.refreshTokenValidity().toMillis());
+  }
+
+  private static SessionSnapshot snapshot(SessionEntity session) {
+    return new SessionSnapshot(
+        session.handle(), session.userId(), Payloads.parse(session.accessTokenPayload()));
+  }
+}

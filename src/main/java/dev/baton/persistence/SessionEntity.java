@@ -1,0 +1,138 @@
+package dev.baton.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * One live session. It holds the double hash of the current parent refresh token, never a token.
+ */
+@Entity
+@Table(name = "baton_session")
+@NamedQuery(
+    name = "SessionEntity.liveHandlesOfUser",
+    query = "select s.handle from SessionEntity s where s.userId = :userId and s.expiresAt > :now"
+        + " order by s.createdAt")
+@NamedQuery(
+    name = "SessionEntity.handlesOfUser",
+    query = "select s.handle from SessionEntity s where s.userId = :userId")
+@NamedQuery(
+    name = "SessionEntity.expiredHandles",
+    query = "select s.handle from SessionEntity s where s.expiresAt <= :now")
+@NamedQuery(
+    name = "SessionEntity.deleteByHandles",
+    query = "delete from SessionEntity s where s.handle in :handles")
+public class SessionEntity {
+
+  @Id
+  @Column(name = "handle", length = 36)
+  private String handle;
+
+  @Column(name = "user_id", nullable = false)
+  private String userId;
+
+  @Column(name = "refresh_token_hash2", nullable = false, length = 64)
+  private String refreshTokenHash2;
+
+  @Column(name = "session_data", nullable = false)
+  private String sessionData;
+
+  @Column(name = "access_token_payload", nullable = false)
+  private String accessTokenPayload;
+
+  @Column(name = "created_at", nullable = false)
+  private long createdAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private long expiresAt;
+
+  /** For JPA. */
+  protected SessionEntity() {}
+
+  /**
+   * Creates a session row.
+   *
+   * @param handle the session handle
+   * @param userId the user
+   * @param refreshTokenHash2 sha256(sha256(first refresh token)), hex
+   * @param sessionData server-side data as JSON text
+   * @param accessTokenPayload access-token payload as JSON text
+   * @param createdAt epoch milliseconds
+   * @param expiresAt epoch milliseconds
+   */
+  public SessionEntity(
+      String handle,
+      String userId,
+      String refreshTokenHash2,
+      String sessionData,
+      String accessTokenPayload,
+      long createdAt,
+      long expiresAt) {
+    this.handle = handle;
+    this.userId = userId;
+    this.refreshTokenHash2 = refreshTokenHash2;
+    this.sessionData = sessionData;
+    this.accessTokenPayload = accessTokenPayload;
+    this.createdAt = createdAt;
+    this.expiresAt = expiresAt;
+  }
+
+  /**
+   * Makes a child refresh token the current parent and extends the session.
+   *
+   * @param newRefreshTokenHash2 the child's double hash
+   * @param newExpiresAt epoch milliseconds
+   */
+  public void promote(String newRefreshTokenHash2, long newExpiresAt) {
+    this.refreshTokenHash2 = newRefreshTokenHash2;
+    this.expiresAt = newExpiresAt;
+  }
+
+  public String handle() {
+    return handle;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public String refreshTokenHash2() {
+    return refreshTokenHash2;
+  }
+
+  public String sessionData() {
+    return sessionData;
+  }
+
+  public void sessionData(String json) {
+    this.sessionData = json;
+  }
+
+  public String accessTokenPayload() {
+    return accessTokenPayload;
+  }
+
+  public void accessTokenPayload(String json) {
+    this.accessTokenPayload = json;
+  }
+
+  public long createdAt() {
+    return createdAt;
+  }
+
+  public long expiresAt() {
+    return expiresAt;
+  }
+
+  /**
+   * Whether the session is still alive at the given time.
+   *
+   * @param nowMillis epoch milliseconds
+   * @return true before its expiry
+   */
+  public boolean isLiveAt(long nowMillis) {
+    return nowMillis < expiresAt;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.baton.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and writes session rows; callers run it inside a transaction. */
+@ApplicationScoped
+public class SessionRepository {
+
+  @Inject @BatonDatabase EntityManager entityManager;
+
+  /**
+   * Reads a session without locking it.
+   *
+   * @param handle the session handle
+   * @return the row, or empty
+   */
+  public Optional<SessionEntity> find(String handle) {
+    return Optional.ofNullable(entityManager.find(SessionEntity.class, handle));
+  }
+
+  /**
+   * Reads a session and locks its row until the transaction ends ({@code SELECT ... FOR UPDATE}),
+   * so that concurrent refreshes of one session take turns.
+   *
+   * @param handle the session handle
+   * @return the locked row, or empty
+   */
+  public Optional<SessionEntity> lock(String handle) {
+    return Optional.ofNullable(
+        entityManager.find(SessionEntity.class, handle, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  /**
+   * Stores a new session.
+   *
+   * @param session the row
+   */
+  public void insert(SessionEntity session) {
+    entityManager.persist(session);
+  }
+
+  /**
+   * Removes a session.
+   *
+   * @param session a managed row
+   */
+  public void delete(SessionEntity session) {
+    entityManager.remove(session);
+  }
+
+  /**
+   * Lists a user's sessions that have not expired, oldest first.
+   *
+   * @param userId the user
+   * @param nowMillis epoch milliseconds
+   * @return their handles
+   */
+  public List<String> liveHandlesOfUser(String userId, long nowMillis) {
+    return entityManager
+        .createNamedQuery("SessionEntity.liveHandlesOfUser", String.class)
+        .setParameter("userId", userId)
+        .setParameter("now", nowMillis)
+        .getResultList();
+  }
+
+  /**
+   * Removes every session of a user, expired or not.
+   *
+   * @param userId the user
+   * @return the handles that were removed
+   */
+  public List<String> deleteAllOfUser(String userId) {
+    List<String> handles =
+        entityManager
+            .createNamedQuery("SessionEntity.handlesOfUser", String.class)
+            .setParameter("userId", userId)
+            .getResultList();
+    deleteByHandles(handles);
+    return handles;
+  }
+
+  /**
+   * Removes at most {@code batchSize} sessions that expired before {@code nowMillis}.
+   *
+   * @param nowMillis epoch milliseconds
+   * @param batchSize the most rows to delete in this call
+   * @return how many were removed
+   */
+  public int deleteExpired(long nowMillis, int batchSize) {
+    List<String> handles =
+        entityManager
+            .createNamedQuery("SessionEntity.expiredHandles", String.class)
+            .setParameter("now", nowMillis)
+            .setMaxResults(batchSize)
+            .getResultList();
+    return deleteByHandles(handles);
+  }
+
+  private int deleteByHandles(List<String> handles) {
+    if (handles.isEmpty()) {
+      return 0;
+    }
+    return entityManager
+        .createNamedQuery("SessionEntity.deleteByHandles")
+        .setParameter("handles", handles)
+        .executeUpdate();
+  }
+}
