@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.ProviderException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -32,6 +33,7 @@ class RefreshTokenCodec {
   private static final int IV_LENGTH = 12;
   private static final int TAG_BITS = 128;
   private static final int NONCE_LENGTH = 16;
+  private static final int MIN_PLAIN_LENGTH = 2 + 16 + NONCE_LENGTH;
   private static final byte[] ASSOCIATED_DATA = "baton-refresh-v1".getBytes(StandardCharsets.UTF_8);
 
   @Inject KeyRing keyRing;
@@ -67,12 +69,13 @@ class RefreshTokenCodec {
     }
     try {
       byte[] raw = Base64.getUrlDecoder().decode(token);
-      if (raw.length <= IV_LENGTH) {
+      if (raw.length < IV_LENGTH + TAG_BITS / 8 + MIN_PLAIN_LENGTH) {
         return Optional.empty();
       }
       Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(raw, IV_LENGTH));
       return decode(cipher.doFinal(raw, IV_LENGTH, raw.length - IV_LENGTH));
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+    } catch (IllegalArgumentException | GeneralSecurityException | ProviderException e) {
+      // Not base64, or not sealed with our key: either way not one of our tokens.
       return Optional.empty();
     }
   }
@@ -104,7 +107,7 @@ class RefreshTokenCodec {
 
   private static Optional<RefreshTokenContent> decode(byte[] plain) {
     ByteBuffer in = ByteBuffer.wrap(plain);
-    if (plain.length < 2 + 16 + NONCE_LENGTH || in.get() != VERSION) {
+    if (plain.length < MIN_PLAIN_LENGTH || in.get() != VERSION) {
       return Optional.empty();
     }
     byte flags = in.get();

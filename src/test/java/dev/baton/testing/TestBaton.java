@@ -11,14 +11,16 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Baton on Weld SE with an explicit deployment: the production beans, a fresh test database, a
- * hand-moved clock and the given configuration. One instance is one "server".
+ * Baton on Weld SE with an explicit deployment: the production beans, a test database, a
+ * hand-moved clock and the given configuration. One instance is one "server"; several may share a
+ * database.
  */
 public final class TestBaton implements AutoCloseable {
 
@@ -26,34 +28,26 @@ public final class TestBaton implements AutoCloseable {
 
   private final WeldContainer container;
   private final MutableClock clock;
+  private final TestDatabase ownDatabase;
 
-  private TestBaton(WeldContainer container, MutableClock clock) {
+  private TestBaton(WeldContainer container, MutableClock clock, TestDatabase ownDatabase) {
     this.container = container;
     this.clock = clock;
+    this.ownDatabase = ownDatabase;
   }
 
-  /** Starts Baton with its default configuration. */
+  /** Starts Baton with its default configuration on a fresh database. */
   public static TestBaton start() {
-    return start(Map.of());
+    return builder().start();
   }
 
-  /** Starts Baton with configuration overrides, e.g. {@code session.anti-csrf=NONE}. */
-  public static TestBaton start(Map<String, String> config) {
-    MutableClock clock = new MutableClock(START);
-    Config source = new SmallRyeConfigBuilder()
-        .addDefaultSources()
-        .withSources(new PropertiesConfigSource(config, "test", 1000))
-        .build();
-    WeldContainer container = new Weld("baton-test-" + System.nanoTime())
-        .disableDiscovery()
-        .addPackages(false, DefaultSessionService.class, SessionConfigProducer.class,
-            SessionRepository.class)
-        .addBeanClasses(TestPersistence.class, ResourceLocalTransactions.class,
-            RecordedEvents.class)
-        .addInterceptor(ResourceLocalTransactions.class)
-        .addExtension(new Instances(source, clock))
-        .initialize();
-    return new TestBaton(container, clock);
+  /** Starts Baton with one configuration override on a fresh database. */
+  public static TestBaton start(String key, String value) {
+    return builder().config(key, value).start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
   }
 
   public SessionService sessions() {
@@ -75,6 +69,59 @@ public final class TestBaton implements AutoCloseable {
   @Override
   public void close() {
     container.shutdown();
+    if (ownDatabase != null) {
+      ownDatabase.close();
+    }
+  }
+
+  /** Chooses what a test server shares with others. */
+  public static final class Builder {
+
+    private final Map<String, String> config = new HashMap<>();
+    private TestDatabase database;
+    private MutableClock clock;
+
+    public Builder config(String key, String value) {
+      config.put(key, value);
+      return this;
+    }
+
+    /** Uses a database that the caller owns and closes. */
+    public Builder database(TestDatabase shared) {
+      this.database = shared;
+      return this;
+    }
+
+    public Builder clock(MutableClock shared) {
+      this.clock = shared;
+      return this;
+    }
+
+    public TestBaton start() {
+      TestDatabase own = database == null ? TestDatabase.create() : null;
+      MutableClock time = clock == null ? new MutableClock(START) : clock;
+      Config source = new SmallRyeConfigBuilder()
+          .addDefaultSources()
+          .withSources(new PropertiesConfigSource(config, "test", 1000))
+          .build();
+      try {
+        WeldContainer container = new Weld("baton-test-" + System.nanoTime())
+            .disableDiscovery()
+            .addPackages(false, DefaultSessionService.class, SessionConfigProducer.class,
+                SessionRepository.class)
+            .addBeanClasses(TestPersistence.class, ResourceLocalTransactions.class,
+                RecordedEvents.class)
+            .addInterceptor(ResourceLocalTransactions.class)
+            .addExtension(new Instances(source, time, own != null ? own : database))
+            .initialize();
+        return new TestBaton(container, time, own);
+      } catch (RuntimeException e) {
+        if (own != null) {
+          own.close();
+        }
+        throw e;
+      }
+    }
   }
 
   /** Registers ready-made instances as beans that win over the production producers. */
@@ -82,10 +129,12 @@ public final class TestBaton implements AutoCloseable {
 
     private final Config config;
     private final Clock clock;
+    private final TestDatabase database;
 
-    Instances(Config config, Clock clock) {
+    Instances(Config config, Clock clock, TestDatabase database) {
       this.config = config;
       this.clock = clock;
+      this.database = database;
     }
 
     void register(@Observes AfterBeanDiscovery discovery) {
@@ -93,6 +142,7 @@ public final class TestBaton implements AutoCloseable {
           .createWith(c -> config);
       discovery.addBean().types(Clock.class, Object.class).alternative(true).priority(1)
           .createWith(c -> clock);
+      discovery.addBean().types(TestDatabase.class, Object.class).createWith(c -> database);
     }
   }
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -18,7 +19,7 @@ import javax.sql.DataSource;
 
 /**
  * Replaces the server's container-managed resources under Weld SE: Baton's own {@code baton}
- * persistence unit, switched to RESOURCE_LOCAL on a fresh test database.
+ * persistence unit, switched to RESOURCE_LOCAL on the container's {@link TestDatabase}.
  *
  * <p>The EntityManager it produces behaves like a JTA transaction-scoped one: each call goes to
  * the EntityManager of the transaction that {@link ResourceLocalTransactions} opened on this
@@ -31,12 +32,12 @@ public class TestPersistence {
 
   static final ThreadLocal<EntityManager> CURRENT = new ThreadLocal<>();
 
-  private TestDatabase database;
+  @Inject TestDatabase database;
+
   private EntityManagerFactory factory;
 
   @PostConstruct
   void open() {
-    database = TestDatabase.create();
     factory = Persistence.createEntityManagerFactory("baton", Map.of(
         "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
         "jakarta.persistence.nonJtaDataSource", database.dataSource()));
@@ -45,7 +46,6 @@ public class TestPersistence {
   @PreDestroy
   void close() {
     factory.close();
-    database.close();
   }
 
   EntityManagerFactory factory() {

@@ -1,0 +1,244 @@
+package dev.baton.core;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
+import dev.baton.api.exception.TryRefreshTokenException;
+import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.testing.Jwts;
+import dev.baton.testing.TestBaton;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What an access token contains, and every way a forged or stale one is refused. */
+class AccessTokenTest {
+
+  private TestBaton baton;
+  private SessionService sessions;
+  private SessionTokens tokens;
+
+  @BeforeEach
+  void start() {
+    baton = TestBaton.start();
+    sessions = baton.sessions();
+    tokens = sessions.createNewSession("alice",
+        Json.createObjectBuilder().add("role", "admin").add("tier", 3).build(), null);
+  }
+
+  @AfterEach
+  void stop() {
+    baton.close();
+  }
+
+  private String token() {
+    return tokens.accessToken().value();
+  }
+
+  private void assertRefused(String accessToken) {
+    assertThrows(TryRefreshTokenException.class,
+        () -> sessions.getSession(accessToken, tokens.antiCsrfToken(), false));
+  }
+
+  @Test
+  void accessTokenUsesTheSuperTokensV3LayoutWithPayloadAtTopLevel() {
+    JsonObject header = Jwts.header(token());
+    JsonObject claims = Jwts.claims(token());
+    long iat = claims.getJsonNumber("iat").longValue();
+    assertAll(
+        () -> assertEquals("RS256", header.getString("alg")),
+        () -> assertEquals(baton.bean(KeyRing.class).signingKey().kid(), header.getString("kid")),
+        () -> assertEquals("alice", claims.getString("sub")),
+        () -> assertEquals("baton", claims.getString("iss")),
+        () -> assertEquals(TestBaton.START.getEpochSecond(), iat),
+        () -> assertEquals(iat + 3600, claims.getJsonNumber("exp").longValue()),
+        () -> assertEquals(tokens.sessionHandle(), claims.getString("sessionHandle")),
+        () -> assertEquals(Secrets.sha256Hex(tokens.refreshToken().value()),
+            claims.getString("refreshTokenHash1")),
+        () -> assertEquals(tokens.antiCsrfToken(), claims.getString("antiCsrfToken")),
+        () -> assertFalse(claims.containsKey("parentRefreshTokenHash1")),
+        () -> assertEquals("admin", claims.getString("role")),
+        () -> assertEquals(3, claims.getInt("tier")),
+        () -> assertEquals(TestBaton.START.plusSeconds(3600), tokens.accessToken().expiresAt()));
+  }
+
+  @Test
+  void verifiedSessionCarriesOnlyTheApplicationPayload() {
+    var verified = sessions.getSession(token(), tokens.antiCsrfToken(), true);
+    assertEquals(Json.createObjectBuilder().add("role", "admin").add("tier", 3).build(),
+        verified.accessTokenPayload());
+    assertEquals(tokens.sessionHandle(), verified.sessionHandle());
+    assertTrue(verified.newAccessToken().isEmpty());
+  }
+
+  @Test
+  void tokenIsValidUntilTheSecondOfItsExpiryAndNotAfter() {
+    baton.clock().advance(Duration.ofSeconds(3599));
+    sessions.getSession(token(), null, false);
+    baton.clock().advance(Duration.ofSeconds(1));
+    assertRefused(token());
+  }
+
+  @Test
+  void configuredClockSkewIsTheOnlyLeeway() {
+    try (TestBaton skewed = TestBaton.start("session.access-token.clock-skew", "PT30S")) {
+      String skewedToken = skewed.sessions().createNewSession("bob", null, null)
+          .accessToken().value();
+      skewed.clock().advance(Duration.ofSeconds(3629));
+      skewed.sessions().getSession(skewedToken, null, false);
+      skewed.clock().advance(Duration.ofSeconds(1));
+      assertThrows(TryRefreshTokenException.class,
+          () -> skewed.sessions().getSession(skewedToken, null, false));
+    }
+  }
+
+  @Test
+  void tamperedPayloadIsRefused() {
+    String[] parts = token().split("\\.");
+    JsonObject forged = Json.createObjectBuilder(Jwts.claims(token()))
+        .add("role", "superuser").build();
+    assertRefused(parts[0] + "." + Jwts.encode(forged) + "." + parts[2]);
+  }
+
+  @Test
+  void algNoneIsRefused() {
+    JsonObject header = Json.createObjectBuilder(Jwts.header(token())).add("alg", "none").build();
+    String payload = token().split("\\.")[1];
+    assertRefused(Jwts.encode(header) + "." + payload + ".");
+    assertRefused(Jwts.encode(header) + "." + payload);
+  }
+
+  @Test
+  void hmacSignedWithThePublicKeyIsRefused() throws Exception {
+    JsonObject header = Json.createObjectBuilder(Jwts.header(token())).add("alg", "HS256").build();
+    String input = Jwts.encode(header) + "." + token().split("\\.")[1];
+    byte[] publicKey = baton.bean(KeyRing.class).signingKey().publicKey().getEncoded();
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(publicKey, "HmacSHA256"));
+    String signature = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    assertRefused(input + "." + signature);
+  }
+
+  @Test
+  void tokenSignedWithAnotherKeyUnderOurKidIsRefused() throws Exception {
+    String kid = Jwts.header(token()).getString("kid");
+    assertRefused(signWithForeignKey(kid, Json.createObjectBuilder().build()));
+  }
+
+  @Test
+  void tokenWithUnknownKidIsRefused() throws Exception {
+    assertRefused(signWithForeignKey("someone-elses-key", Json.createObjectBuilder().build()));
+  }
+
+  @Test
+  void tokenWithoutKidIsRefused() throws Exception {
+    assertRefused(Jwt.claims(Jwts.claims(token())).jws().algorithm(SignatureAlgorithm.RS256)
+        .sign(foreignKeys().getPrivate()));
+  }
+
+  @Test
+  void tokenThatNamesItsOwnKeyIsRefusedEvenWhenSignedByUs() {
+    KeyMaterial.SigningKey ours = baton.bean(KeyRing.class).signingKey();
+    for (String header : new String[] {"jku", "x5u", "jwk"}) {
+      Object value = header.equals("jwk")
+          ? Json.createObjectBuilder().add("kty", "RSA").build() : "https://attacker.example/k";
+      String token = Jwt.claims(Jwts.claims(token())).jws().algorithm(SignatureAlgorithm.RS256)
+          .keyId(ours.kid()).header(header, value).sign(ours.privateKey());
+      assertRefused(token);
+    }
+  }
+
+  @Test
+  void tokenFromAnotherIssuerIsRefusedEvenWhenSignedByUs() {
+    KeyMaterial.SigningKey ours = baton.bean(KeyRing.class).signingKey();
+    JsonObject claims = Json.createObjectBuilder(Jwts.claims(token())).add("iss", "other").build();
+    assertRefused(Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.RS256)
+        .keyId(ours.kid()).sign(ours.privateKey()));
+  }
+
+  @Test
+  void tokenWithWronglyTypedClaimsIsRefusedEvenWhenSignedByUs() {
+    KeyMaterial.SigningKey ours = baton.bean(KeyRing.class).signingKey();
+    for (JsonObject claims : new JsonObject[] {
+        Json.createObjectBuilder(Jwts.claims(token())).add("sub", 42).build(),
+        Json.createObjectBuilder(Jwts.claims(token())).add("exp", "tomorrow").build(),
+        Json.createObjectBuilder(Jwts.claims(token())).remove("sessionHandle").build()}) {
+      assertRefused(Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.RS256)
+          .keyId(ours.kid()).sign(ours.privateKey()));
+    }
+  }
+
+  @Test
+  void antiCsrfCheckNeedsTheTokenIssuedWithTheSession() {
+    assertAll(
+        () -> assertThrows(TryRefreshTokenException.class,
+            () -> sessions.getSession(token(), null, true)),
+        () -> assertThrows(TryRefreshTokenException.class,
+            () -> sessions.getSession(token(), "forged", true)),
+        () -> assertEquals("alice",
+            sessions.getSession(token(), tokens.antiCsrfToken(), true).userId()),
+        () -> assertEquals("alice", sessions.getSession(token(), null, false).userId()));
+  }
+
+  @Test
+  void withoutViaTokenModeNoAntiCsrfTokenIsIssuedOrChecked() {
+    for (String mode : new String[] {"VIA_CUSTOM_HEADER", "NONE"}) {
+      try (TestBaton other = TestBaton.start("session.anti-csrf", mode)) {
+        SessionTokens issued = other.sessions().createNewSession("bob", null, null);
+        assertNull(issued.antiCsrfToken());
+        assertFalse(Jwts.claims(issued.accessToken().value()).containsKey("antiCsrfToken"));
+        other.sessions().getSession(issued.accessToken().value(), null, true);
+        other.sessions().refreshSession(issued.refreshToken().value(), null);
+      }
+    }
+  }
+
+  @Test
+  void checkDatabaseRefusesTokensOfRevokedSessions() {
+    try (TestBaton strict = TestBaton.start("session.check-database", "true")) {
+      SessionTokens issued = strict.sessions().createNewSession("bob", null, null);
+      String token = issued.accessToken().value();
+      strict.sessions().getSession(token, null, false);
+      strict.sessions().revokeSession(issued.sessionHandle());
+      assertThrows(UnauthorisedException.class,
+          () -> strict.sessions().getSession(token, null, false));
+    }
+  }
+
+  @Test
+  void withoutCheckDatabaseVerificationIsStateless() {
+    sessions.revokeSession(tokens.sessionHandle());
+    assertEquals("alice", sessions.getSession(token(), null, false).userId());
+  }
+
+  private static KeyPair foreignKeys() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  private String signWithForeignKey(String kid, JsonObject extra) throws Exception {
+    JsonObject claims = Json.createObjectBuilder(Jwts.claims(token())).addAll(
+        Json.createObjectBuilder(extra)).build();
+    return Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.RS256).keyId(kid)
+        .sign(foreignKeys().getPrivate());
+  }
+}

@@ -1,0 +1,247 @@
+package dev.baton.core;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
+import dev.baton.api.exception.InvalidSessionInputException;
+import dev.baton.api.exception.SessionException;
+import dev.baton.api.exception.TokenTheftDetectedException;
+import dev.baton.api.exception.TryRefreshTokenException;
+import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.testing.TestBaton;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad tokens and bad arguments get a clear exception of Baton's hierarchy, and nothing leaks. */
+class BadInputTest {
+
+  private TestBaton baton;
+  private SessionService sessions;
+  private SessionTokens tokens;
+
+  @BeforeEach
+  void start() {
+    baton = TestBaton.start();
+    sessions = baton.sessions();
+    tokens = sessions.createNewSession("alice", null, null);
+  }
+
+  @AfterEach
+  void stop() {
+    baton.close();
+  }
+
+  static Stream<String> garbage() {
+    byte[] random = new byte[96];
+    new SecureRandom().nextBytes(random);
+    return Stream.of(
+        "x",
+        "a.b.c",
+        "....",
+        "eyJhbGciOiJSUzI1NiJ9.e30.",
+        "not base64 at all!",
+        Base64.getUrlEncoder().withoutPadding().encodeToString(random),
+        "é".repeat(300),
+        "A".repeat(100 * 1024));
+  }
+
+  @ParameterizedTest
+  @MethodSource("garbage")
+  void garbageAccessTokenMeansTryRefresh(String token) {
+    assertThrows(TryRefreshTokenException.class, () -> sessions.getSession(token, null, false));
+  }
+
+  @ParameterizedTest
+  @MethodSource("garbage")
+  void garbageRefreshTokenIsUnauthorised(String token) {
+    assertThrows(UnauthorisedException.class, () -> sessions.refreshSession(token, null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("garbage")
+  void garbageTokenCannotRegenerateAnAccessToken(String token) {
+    assertThrows(UnauthorisedException.class, () -> sessions.regenerateAccessToken(token, null));
+  }
+
+  @Test
+  void missingTokensAreUnauthorised() {
+    assertAll(
+        () -> assertThrows(UnauthorisedException.class, () -> sessions.getSession(null, null, true)),
+        () -> assertThrows(UnauthorisedException.class, () -> sessions.getSession("", null, true)),
+        () -> assertThrows(UnauthorisedException.class, () -> sessions.getSession(" ", null, true)),
+        () -> assertThrows(UnauthorisedException.class, () -> sessions.refreshSession(null, null)),
+        () -> assertThrows(UnauthorisedException.class, () -> sessions.refreshSession("", null)),
+        () -> assertThrows(UnauthorisedException.class,
+            () -> sessions.regenerateAccessToken(null, null)));
+  }
+
+  @Test
+  void truncatedTokensAreRefused() {
+    String access = tokens.accessToken().value();
+    String refresh = tokens.refreshToken().value();
+    assertAll(
+        () -> assertThrows(TryRefreshTokenException.class,
+            () -> sessions.getSession(access.substring(0, access.length() - 10), null, false)),
+        () -> assertThrows(TryRefreshTokenException.class,
+            () -> sessions.getSession(access.substring(0, access.lastIndexOf('.')), null, false)),
+        () -> assertThrows(UnauthorisedException.class, () -> sessions.refreshSession(
+            refresh.substring(0, refresh.length() - 1), tokens.antiCsrfToken())),
+        () -> assertThrows(UnauthorisedException.class, () -> sessions.refreshSession(
+            refresh.substring(0, 20), tokens.antiCsrfToken())));
+  }
+
+  @Test
+  void everyAlteredCharacterOfARefreshTokenIsDetected() {
+    String refresh = tokens.refreshToken().value();
+    for (int i = 0; i < refresh.length(); i++) {
+      char flipped = refresh.charAt(i) == 'A' ? 'B' : 'A';
+      String altered = refresh.substring(0, i) + flipped + refresh.substring(i + 1);
+      assertThrows(UnauthorisedException.class,
+          () -> sessions.refreshSession(altered, tokens.antiCsrfToken()), "position " + i);
+    }
+    sessions.refreshSession(refresh, tokens.antiCsrfToken());
+  }
+
+  @Test
+  void refreshTokenHasAtLeast128RandomBitsAndIsUrlSafe() {
+    SessionTokens second = sessions.createNewSession("alice", null, null);
+    String refresh = tokens.refreshToken().value();
+    assertTrue(refresh.matches("[A-Za-z0-9_-]{60,}"));
+    assertFalse(refresh.equals(second.refreshToken().value()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sub", "iat", "exp", "iss", "aud", "nbf", "jti", "sessionHandle",
+      "refreshTokenHash1", "parentRefreshTokenHash1", "antiCsrfToken"})
+  void payloadWithReservedClaimIsRefusedNamingIt(String claim) {
+    JsonObject payload = Json.createObjectBuilder().add(claim, "x").build();
+    InvalidSessionInputException refused = assertThrows(InvalidSessionInputException.class,
+        () -> sessions.createNewSession("bob", payload, null));
+    assertTrue(refused.getMessage().contains("'" + claim + "'"));
+    assertThrows(InvalidSessionInputException.class,
+        () -> sessions.updateAccessTokenPayload(tokens.sessionHandle(), payload));
+    assertTrue(sessions.getAllSessionHandlesForUser("bob").isEmpty());
+  }
+
+  @Test
+  void badUserIdsAndOversizedDataAreRefused() {
+    JsonObject bigPayload = Json.createObjectBuilder().add("blob", "x".repeat(4096)).build();
+    JsonObject bigData = Json.createObjectBuilder().add("blob", "x".repeat(100 * 1024)).build();
+    assertAll(
+        () -> assertThrows(InvalidSessionInputException.class,
+            () -> sessions.createNewSession(null, null, null)),
+        () -> assertThrows(InvalidSessionInputException.class,
+            () -> sessions.createNewSession("  ", null, null)),
+        () -> assertThrows(InvalidSessionInputException.class,
+            () -> sessions.createNewSession("u".repeat(256), null, null)),
+        () -> assertThrows(InvalidSessionInputException.class,
+            () -> sessions.createNewSession("bob", bigPayload, null)),
+        () -> assertThrows(InvalidSessionInputException.class,
+            () -> sessions.createNewSession("bob", null, bigData)),
+        () -> assertThrows(InvalidSessionInputException.class,
+            () -> sessions.updateSessionData(tokens.sessionHandle(), bigData)));
+    assertEquals(JsonObject.EMPTY_JSON_OBJECT,
+        sessions.getSessionInformation(tokens.sessionHandle()).orElseThrow().sessionData());
+  }
+
+  @Test
+  void unknownOrMissingHandlesAreAnsweredNotThrown() {
+    assertAll(
+        () -> assertFalse(sessions.revokeSession("no-such-session")),
+        () -> assertFalse(sessions.revokeSession(null)),
+        () -> assertTrue(sessions.getSessionInformation("no-such-session").isEmpty()),
+        () -> assertTrue(sessions.getSessionInformation(null).isEmpty()),
+        () -> assertFalse(sessions.updateSessionData("no-such-session", null)),
+        () -> assertFalse(sessions.updateAccessTokenPayload(null, null)),
+        () -> assertTrue(sessions.revokeAllSessionsForUser(null).isEmpty()),
+        () -> assertTrue(sessions.getAllSessionHandlesForUser(null).isEmpty()));
+  }
+
+  @Test
+  void noTokenOrKeyReachesAnExceptionMessageOrALogLine() {
+    List<String> logged = new ArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(String.valueOf(record.getMessage()) + " " + record.getThrown());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    List<String> messages = new ArrayList<>();
+    List<String> secrets = new ArrayList<>();
+    try {
+      SessionTokens r1 = sessions.refreshSession(
+          tokens.refreshToken().value(), tokens.antiCsrfToken());
+      sessions.refreshSession(r1.refreshToken().value(), r1.antiCsrfToken());
+      secrets.addAll(List.of(tokens.accessToken().value(), tokens.refreshToken().value(),
+          tokens.antiCsrfToken(), r1.accessToken().value(), r1.refreshToken().value(),
+          r1.antiCsrfToken()));
+      secrets.add(Base64.getEncoder().encodeToString(
+          baton.bean(KeyRing.class).signingKey().privateKey().getEncoded()));
+      secrets.add(Base64.getEncoder().encodeToString(
+          baton.bean(KeyRing.class).refreshTokenKey().getEncoded()));
+      for (Runnable call : List.<Runnable>of(
+          () -> sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()),
+          () -> sessions.refreshSession(r1.refreshToken().value(), "wrong-" + r1.antiCsrfToken()),
+          () -> sessions.getSession(r1.accessToken().value(), "x" + r1.antiCsrfToken(), true),
+          () -> sessions.getSession(r1.accessToken().value() + "x", null, false),
+          () -> sessions.regenerateAccessToken(tokens.accessToken().value() + "x", null))) {
+        try {
+          call.run();
+        } catch (SessionException e) {
+          messages.add(e.getMessage());
+        }
+      }
+    } finally {
+      root.removeHandler(capture);
+    }
+    assertEquals(5, messages.size());
+    assertTrue(logged.stream().anyMatch(line -> line.contains("theft")));
+    List<String> everything = new ArrayList<>(messages);
+    everything.addAll(logged);
+    everything.add(tokens.toString());
+    for (String text : everything) {
+      for (String secret : secrets) {
+        assertFalse(text.contains(secret), () -> "a secret leaked into: " + text);
+        assertFalse(text.contains(secret.substring(0, 16)), () -> "a secret leaked into: " + text);
+      }
+    }
+  }
+
+  @Test
+  void theftExceptionNamesTheSessionAndUser() {
+    SessionTokens r1 = sessions.refreshSession(
+        tokens.refreshToken().value(), tokens.antiCsrfToken());
+    sessions.refreshSession(r1.refreshToken().value(), r1.antiCsrfToken());
+    TokenTheftDetectedException theft = assertThrows(TokenTheftDetectedException.class,
+        () -> sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()));
+    assertEquals(tokens.sessionHandle(), theft.sessionHandle().orElseThrow());
+    assertEquals("alice", theft.userId().orElseThrow());
+  }
+}
