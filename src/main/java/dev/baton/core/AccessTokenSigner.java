@@ -6,7 +6,6 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /** Signs access tokens with the current RS256 key, using smallrye-jwt's builder. */
@@ -23,7 +22,7 @@ class AccessTokenSigner {
    * @return the compact JWS and its expiry
    */
   IssuedToken sign(AccessTokenClaims claims) {
-    JsonObjectBuilder json = Json.createObjectBuilder(claims.payload())
+    JsonObjectBuilder json = JsonSupport.builder(claims.payload())
         .add(ClaimNames.SUBJECT, claims.userId())
         .add(ClaimNames.ISSUED_AT, claims.issuedAt().getEpochSecond())
         .add(ClaimNames.EXPIRES, claims.expiresAt().getEpochSecond())

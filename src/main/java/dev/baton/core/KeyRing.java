@@ -2,7 +2,6 @@ package dev.baton.core;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.math.BigInteger;
@@ -94,10 +93,10 @@ public class KeyRing {
    * @return the JWKS document
    */
   public JsonObject jwks() {
-    JsonArrayBuilder keys = Json.createArrayBuilder();
+    JsonArrayBuilder keys = JsonSupport.arrayBuilder();
     for (KeyMaterial.SigningKey key : current().signingKeys()) {
       RSAPublicKey rsa = key.publicKey();
-      keys.add(Json.createObjectBuilder()
+      keys.add(JsonSupport.builder()
           .add("kty", "RSA")
           .add("kid", key.kid())
           .add("use", "sig")
@@ -105,7 +104,7 @@ public class KeyRing {
           .add("n", base64Url(rsa.getModulus()))
           .add("e", base64Url(rsa.getPublicExponent())));
     }
-    return Json.createObjectBuilder().add("keys", keys).build();
+    return JsonSupport.builder().add("keys", keys).build();
   }
 
   private KeyMaterial current() {

@@ -1,9 +1,7 @@
 package dev.baton.core;
 
 import dev.baton.api.exception.InvalidSessionInputException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 
 /** Checks application payloads and session data, and moves them to and from JSON text. */
 final class Payloads {
@@ -70,7 +68,7 @@ final class Payloads {
    * @return the object
    */
   static JsonObject parse(String json) {
-    return Json.createReader(new StringReader(json)).readObject();
+    return JsonSupport.parse(json);
   }
 
   private static String limited(JsonObject value, int maxChars, String name) {

@@ -1,0 +1,83 @@
+package dev.baton.config;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.testing.TestBaton;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SessionConfigTest {
+
+  private static Config config(Map<String, String> properties) {
+    return new SmallRyeConfigBuilder()
+        .withSources(new PropertiesConfigSource(properties, "test", 100))
+        .build();
+  }
+
+  @Test
+  void defaultsMatchTheDocumentation() {
+    SessionConfig config = SessionConfigProducer.read(config(Map.of()));
+    assertAll(
+        () -> assertEquals(Duration.ofHours(1), config.accessTokenValidity()),
+        () -> assertEquals(Duration.ZERO, config.accessTokenClockSkew()),
+        () -> assertEquals(Duration.ofDays(100), config.refreshTokenValidity()),
+        () -> assertEquals(AntiCsrfMode.VIA_TOKEN, config.antiCsrf()),
+        () -> assertEquals(Duration.ofDays(7), config.signingKeyRotation()),
+        () -> assertFalse(config.checkDatabase()),
+        () -> assertEquals("baton", config.issuer()));
+  }
+
+  @Test
+  void environmentVariablesOverrideAsMicroProfileConfigDefines() {
+    Config source = new SmallRyeConfigBuilder()
+        .withSources(new PropertiesConfigSource(
+            Map.of("session.access-token.validity", "PT1H"), "file", 100))
+        .withSources(new EnvConfigSource(Map.of(
+            "SESSION_ACCESS_TOKEN_VALIDITY", "PT5S", "SESSION_CHECK_DATABASE", "true",
+            "SESSION_ANTI_CSRF", "via_custom_header"), 300))
+        .build();
+    SessionConfig config = SessionConfigProducer.read(source);
+    assertEquals(Duration.ofSeconds(5), config.accessTokenValidity());
+    assertTrue(config.checkDatabase());
+    assertEquals(AntiCsrfMode.VIA_CUSTOM_HEADER, config.antiCsrf());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "session.access-token.validity, one hour",
+      "session.access-token.validity, PT0S",
+      "session.access-token.validity, -PT1H",
+      "session.access-token.clock-skew, -PT1S",
+      "session.refresh-token.validity, PT30M",
+      "session.anti-csrf, SOMETIMES",
+      "session.signing-key.rotation, P0D",
+      "session.check-database, yes",
+      "session.issuer, ' '"})
+  void invalidValueIsRefusedNamingTheKey(String key, String value) {
+    InvalidConfigException refused = assertThrows(InvalidConfigException.class,
+        () -> SessionConfigProducer.read(config(Map.of(key, value))));
+    assertTrue(refused.getMessage().contains("'" + key + "'"), refused.getMessage());
+  }
+
+  @Test
+  void invalidConfigurationStopsStartUp() {
+    RuntimeException failure = assertThrows(RuntimeException.class,
+        () -> TestBaton.start("session.refresh-token.validity", "PT1M").close());
+    Throwable cause = failure;
+    while (!(cause instanceof InvalidConfigException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    assertTrue(cause.getMessage().contains("session.refresh-token.validity"));
+  }
+}
