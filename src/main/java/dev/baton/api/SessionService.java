@@ -56,6 +56,20 @@ public interface SessionService {
   SessionTokens refreshSession(String refreshToken, String antiCsrfToken);
 
   /**
+   * Exchanges a refresh token for a new token set, with the anti-CSRF check only when asked for:
+   * a refresh token sent in an {@code Authorization} header cannot be forged cross-site.
+   *
+   * @param refreshToken the refresh token the client sent
+   * @param antiCsrfToken the anti-CSRF token the client sent, or {@code null}
+   * @param doAntiCsrfCheck whether to check it (in {@code VIA_TOKEN} mode)
+   * @return the new tokens
+   * @throws dev.baton.api.exception.UnauthorisedException if the token is unknown, expired or
+   *     revoked, or fails the check
+   * @throws dev.baton.api.exception.TokenTheftDetectedException if an outdated token was used
+   */
+  SessionTokens refreshSession(String refreshToken, String antiCsrfToken, boolean doAntiCsrfCheck);
+
+  /**
    * Ends one session.
    *
    * @param sessionHandle the session to end

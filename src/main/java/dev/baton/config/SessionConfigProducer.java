@@ -6,20 +6,38 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
-/** Reads {@link SessionConfig} once from MicroProfile Config and checks every value. */
+/**
+ * Reads {@link SessionConfig} and {@link WebConfig} once from MicroProfile Config and checks every
+ * value.
+ */
 @ApplicationScoped
 public class SessionConfigProducer {
 
   @Inject Config source;
 
   private SessionConfig config;
+  private WebConfig web;
 
   @PostConstruct
   void load() {
     config = read(source);
+    web = readWeb(source);
+  }
+
+  /**
+   * The validated HTTP configuration.
+   *
+   * @return the configuration record
+   */
+  @Produces
+  public WebConfig webConfig() {
+    return web;
   }
 
   /**
@@ -58,6 +76,61 @@ public class SessionConfigProducer {
         positive(source, "session.signing-key.rotation", "P7D"),
         bool(source, "session.check-database", "false"),
         issuer);
+  }
+
+  /**
+   * Reads and validates the HTTP configuration.
+   *
+   * @param source where values come from
+   * @return the configuration
+   * @throws InvalidConfigException naming the first key whose value is wrong
+   */
+  public static WebConfig readWeb(Config source) {
+    String base = string(source, "session.api-base-path", "/auth");
+    if (!base.matches("(/[A-Za-z0-9._~-]+)+")) {
+      throw new InvalidConfigException("session.api-base-path",
+          "expected a path such as /auth: a leading slash, no trailing slash");
+    }
+    int expiredStatus = integer(source, "session.session-expired-status", "401");
+    if (expiredStatus < 400 || expiredStatus > 499) {
+      throw new InvalidConfigException("session.session-expired-status", "expected a 4xx status");
+    }
+    WebConfig.SameSite sameSite = sameSite(source);
+    boolean secure = bool(source, "session.cookie.secure", "true");
+    if (sameSite == WebConfig.SameSite.NONE && !secure) {
+      throw new InvalidConfigException(
+          "session.cookie.same-site", "NONE needs session.cookie.secure=true");
+    }
+    String domain = string(source, "session.cookie.domain", "");
+    List<String> origins = Arrays.stream(string(source, "session.cors.allowed-origins", "")
+        .split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+    for (String origin : origins) {
+      if (!origin.matches("https?://[^/\\s]+")) {
+        throw new InvalidConfigException("session.cors.allowed-origins",
+            "expected origins such as https://app.example.com, without a path");
+      }
+    }
+    return new WebConfig(base, expiredStatus, sameSite, secure,
+        domain.isEmpty() ? Optional.empty() : Optional.of(domain), origins,
+        string(source, "session.login-url", "/"),
+        bool(source, "session.demo.enabled", "false"));
+  }
+
+  private static int integer(Config source, String key, String fallback) {
+    try {
+      return Integer.parseInt(string(source, key, fallback));
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigException(key, "expected a whole number");
+    }
+  }
+
+  private static WebConfig.SameSite sameSite(Config source) {
+    String key = "session.cookie.same-site";
+    try {
+      return WebConfig.SameSite.valueOf(string(source, key, "LAX").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(key, "expected LAX, STRICT or NONE");
+    }
   }
 
   private static String string(Config source, String key, String fallback) {

@@ -67,7 +67,7 @@ public class DefaultSessionService implements SessionService {
   public VerifiedSession getSession(
       String accessToken, String antiCsrfToken, boolean doAntiCsrfCheck) {
     if (accessToken == null || accessToken.isBlank()) {
-      throw new UnauthorisedException("no access token");
+      throw new UnauthorisedException("no access token", null, false);
     }
     AccessTokenClaims claims = verifier.verify(accessToken, false);
     if (doAntiCsrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN
@@ -104,9 +104,16 @@ public class DefaultSessionService implements SessionService {
 
   @Override
   public SessionTokens refreshSession(String refreshToken, String antiCsrfToken) {
+    return refreshSession(refreshToken, antiCsrfToken, true);
+  }
+
+  @Override
+  public SessionTokens refreshSession(
+      String refreshToken, String antiCsrfToken, boolean doAntiCsrfCheck) {
     RefreshTokenContent presented = refreshTokens.open(refreshToken)
         .orElseThrow(() -> new UnauthorisedException("refresh token is not valid"));
-    if (config.antiCsrf() == AntiCsrfMode.VIA_TOKEN && presented.antiCsrfToken() != null
+    if (doAntiCsrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN
+        && presented.antiCsrfToken() != null
         && !Secrets.constantTimeEquals(presented.antiCsrfToken(), antiCsrfToken)) {
       throw new UnauthorisedException(
           "anti-CSRF token missing or not matching", presented.sessionHandle());

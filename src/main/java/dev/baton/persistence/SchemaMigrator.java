@@ -8,9 +8,14 @@ import org.flywaydb.core.Flyway;
 /**
  * Brings the schema up to date with Flyway before anything reads it. Baton keeps its own history
  * table, so it can share a database or schema with the application's own migrations.
+ *
+ * <p>The migration folder holds an empty {@code flyway.location} file: Flyway cannot list a
+ * folder through Open Liberty's class loader without it.
  */
 @ApplicationScoped
 public class SchemaMigrator {
+
+  private static final String LOCATION = "classpath:db/migration/baton";
 
   @Inject @BatonDatabase DataSource dataSource;
 
@@ -18,7 +23,8 @@ public class SchemaMigrator {
   public void migrate() {
     Flyway.configure(SchemaMigrator.class.getClassLoader())
         .dataSource(dataSource)
-        .locations("classpath:db/migration/baton")
+        .locations(LOCATION)
+        .callbackLocations(LOCATION)
         .table("baton_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")

@@ -1,0 +1,39 @@
+package dev.baton.api;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Requires a verified session on a JAX-RS resource class or method. The access token comes from
+ * {@code Authorization: Bearer} or else the {@code sAccessToken} cookie; the session is then
+ * available through {@link CurrentSession} and {@code SecurityContext.getUserPrincipal()}.
+ *
+ * <p>Without a valid session the request is answered 401 before the resource runs. An annotation
+ * on a method overrides one on its class.
+ */
+@Documented
+@Retention(RUNTIME)
+@Target({TYPE, METHOD})
+public @interface VerifySession {
+
+  /**
+   * Whether a request without any access token is refused. When false such a request reaches the
+   * resource anonymously; a token that is present but invalid is still refused.
+   *
+   * @return true to require a session
+   */
+  boolean sessionRequired() default true;
+
+  /**
+   * Whether state-changing requests (not GET, HEAD or OPTIONS) authenticated by cookie must pass
+   * the anti-CSRF check of {@code session.anti-csrf}. Bearer requests never need it.
+   *
+   * @return true to check
+   */
+  boolean antiCsrfCheck() default true;
+}

@@ -1,0 +1,42 @@
+package dev.baton.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How sessions travel over HTTP. Each component names its MicroProfile Config key.
+ *
+ * @param apiBasePath {@code session.api-base-path}: where the refresh, sign-out and JWKS
+ *     endpoints live, default {@code /auth}
+ * @param sessionExpiredStatus {@code session.session-expired-status}: the status that tells the
+ *     frontend to refresh, default {@code 401} (440 for old frontends)
+ * @param cookieSameSite {@code session.cookie.same-site}: {@code LAX} (default), {@code STRICT}
+ *     or {@code NONE}
+ * @param cookieSecure {@code session.cookie.secure}: default {@code true}
+ * @param cookieDomain {@code session.cookie.domain}: default none (host-only cookies)
+ * @param corsAllowedOrigins {@code session.cors.allowed-origins}: comma-separated origins allowed
+ *     to call with credentials, default none
+ * @param loginUrl {@code session.login-url}: where a browser goes when its session cannot be
+ *     refreshed, default {@code /}
+ * @param demoEnabled {@code session.demo.enabled}: serve the demo resources, default false
+ */
+public record WebConfig(
+    String apiBasePath,
+    int sessionExpiredStatus,
+    SameSite cookieSameSite,
+    boolean cookieSecure,
+    Optional<String> cookieDomain,
+    List<String> corsAllowedOrigins,
+    String loginUrl,
+    boolean demoEnabled) {
+
+  /** The cookie {@code SameSite} attribute. */
+  public enum SameSite {
+    /** Sent on top-level navigations from other sites, not on their sub-requests. */
+    LAX,
+    /** Never sent from other sites. */
+    STRICT,
+    /** Always sent; needs {@code Secure}. */
+    NONE
+  }
+}

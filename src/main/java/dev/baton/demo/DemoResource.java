@@ -1,0 +1,146 @@
+package dev.baton.demo;
+
+import dev.baton.api.CurrentSession;
+import dev.baton.api.SessionDelivery;
+import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
+import dev.baton.api.VerifiedSession;
+import dev.baton.api.VerifySession;
+import dev.baton.api.exception.InvalidSessionInputException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The example every user copies. The login takes no password because this is a demo: a real one
+ * checks credentials before {@code createNewSession}.
+ */
+@Path("demo")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DemoResource {
+
+  @Inject SessionService sessions;
+  @Inject SessionDelivery delivery;
+  @Inject CurrentSession session;
+
+  /**
+   * Starts a session: {@code {"userId": "...", "accessTokenPayload": {...}, "sessionData": {...}}}.
+   *
+   * @param body the login request
+   * @return the user id and session handle
+   */
+  @POST
+  @Path("login")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject login(JsonObject body) {
+    if (body == null) {
+      throw new InvalidSessionInputException("a JSON object body is required");
+    }
+    SessionTokens tokens = sessions.createNewSession(
+        text(body, "userId"), object(body, "accessTokenPayload"), object(body, "sessionData"));
+    delivery.deliver(tokens);
+    return Json.createObjectBuilder()
+        .add("status", "OK")
+        .add("userId", tokens.userId())
+        .add("sessionHandle", tokens.sessionHandle())
+        .build();
+  }
+
+  /**
+   * Who is signed in.
+   *
+   * @return the user id, session handle and access-token payload
+   */
+  @GET
+  @Path("me")
+  @VerifySession
+  public JsonObject me() {
+    VerifiedSession verified = session.require();
+    return Json.createObjectBuilder()
+        .add("userId", verified.userId())
+        .add("sessionHandle", verified.sessionHandle())
+        .add("accessTokenPayload", verified.accessTokenPayload())
+        .build();
+  }
+
+  /**
+   * An unprotected twin of {@link #me()}, the baseline for benchmarks.
+   *
+   * @return a body of the same shape
+   */
+  @GET
+  @Path("public")
+  public JsonObject anonymous() {
+    return Json.createObjectBuilder()
+        .add("userId", "anonymous")
+        .add("sessionHandle", "none")
+        .add("accessTokenPayload", JsonValue.EMPTY_JSON_OBJECT)
+        .build();
+  }
+
+  /**
+   * The session's server-side data.
+   *
+   * @return {@code {"sessionData": {...}}}
+   */
+  @GET
+  @Path("me/data")
+  @VerifySession
+  public JsonObject data() {
+    return sessionData(session.require().sessionHandle());
+  }
+
+  /**
+   * Replaces the session's server-side data.
+   *
+   * @param data the new data
+   * @return {@code {"sessionData": {...}}}
+   */
+  @POST
+  @Path("me/data")
+  @VerifySession
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject updateData(JsonObject data) {
+    if (data == null) {
+      throw new InvalidSessionInputException("a JSON object body is required");
+    }
+    String handle = session.require().sessionHandle();
+    sessions.updateSessionData(handle, data);
+    return sessionData(handle);
+  }
+
+  private JsonObject sessionData(String handle) {
+    JsonObject data = sessions.getSessionInformation(handle)
+        .map(info -> info.sessionData())
+        .orElse(JsonValue.EMPTY_JSON_OBJECT);
+    return Json.createObjectBuilder().add("sessionData", data).build();
+  }
+
+  private static String text(JsonObject body, String name) {
+    JsonValue value = body.get(name);
+    if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
+      throw new InvalidSessionInputException(name + " must be a string");
+    }
+    return body.getString(name);
+  }
+
+  private static JsonObject object(JsonObject body, String name) {
+    JsonValue value = body.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidSessionInputException(name + " must be a JSON object");
+    }
+    return value.asJsonObject();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.baton.jaxrs;
+
+import dev.baton.config.WebConfig;
+import dev.baton.core.KeyRing;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET {base}/jwt/jwks.json}: the public keys (RFC 7517) for services that verify Baton's
+ * access tokens themselves. Cached for a minute: a verifier that meets an unknown {@code kid}
+ * re-fetches, and a new key signs only after the current one's interval.
+ */
+@Path("{base: .+}/jwt/jwks.json")
+@RequestScoped
+public class JwksResource {
+
+  static final int MAX_AGE_SECONDS = 60;
+
+  @Inject KeyRing keyRing;
+  @Inject WebConfig web;
+
+  /**
+   * The JSON Web Key Set.
+   *
+   * @param base the API base path the request matched
+   * @return the keys
+   */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response jwks(@PathParam("base") String base) {
+    ApiPaths.requireBase(base, web);
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(MAX_AGE_SECONDS);
+    cache.setMustRevalidate(true);
+    return Response.ok(keyRing.jwks()).cacheControl(cache).build();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.baton.jaxrs;
+
+import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
+import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.config.AntiCsrfMode;
+import dev.baton.config.SessionConfig;
+import dev.baton.config.WebConfig;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code POST {base}/session/refresh}: exchanges the refresh token for a new token set, sent back
+ * the way the refresh token came (cookie or {@code Authorization: Bearer}).
+ */
+@Path("{base: .+}/session/refresh")
+@RequestScoped
+public class RefreshResource {
+
+  @Inject SessionService sessions;
+  @Inject SessionConfig config;
+  @Inject WebConfig web;
+  @Inject RequestTokenTransport transport;
+
+  /**
+   * Refreshes the session.
+   *
+   * @param base the API base path the request matched
+   * @param request the request's headers and cookies
+   * @return {@code {"status":"OK"}}
+   */
+  @POST
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject refresh(@PathParam("base") String base, @Context HttpHeaders request) {
+    ApiPaths.requireBase(base, web);
+    String bearer = Requests.bearer(request);
+    TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
+    String token = bearer != null ? bearer : Requests.cookie(request, Requests.REFRESH_TOKEN_COOKIE);
+    if (token == null) {
+      throw new UnauthorisedException("no refresh token");
+    }
+    if (mode == TokenMode.COOKIE && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER
+        && request.getHeaderString(Requests.RID_HEADER) == null) {
+      throw new UnauthorisedException("anti-CSRF check failed: send the 'rid' header", null, false);
+    }
+    SessionTokens tokens = sessions.refreshSession(
+        token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), mode == TokenMode.COOKIE);
+    transport.deliver(tokens, mode);
+    return Responses.OK;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.baton.jaxrs;
+
+import dev.baton.api.IssuedToken;
+import dev.baton.api.SessionDelivery;
+import dev.baton.api.SessionTokens;
+import dev.baton.api.VerifiedSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * What the current request will send back: tokens to deliver or clear, written into the response
+ * by {@link TokenTransportFilter} whatever produced it (a resource or an exception mapper).
+ */
+@RequestScoped
+public class RequestTokenTransport implements SessionDelivery {
+
+  @Inject TokenWriter writer;
+
+  private final List<BiConsumer<MultivaluedMap<String, Object>, String>> pending =
+      new ArrayList<>();
+  private TokenMode requestedMode = TokenMode.COOKIE;
+  private boolean pageNavigation;
+  private String refreshPath;
+
+  /** Remembers how the client asked to receive tokens, and where the refresh endpoint is. */
+  void bind(ContainerRequestContext request, String refreshEndpointPath) {
+    requestedMode = Requests.wantsHeaderMode(request) ? TokenMode.HEADER : TokenMode.COOKIE;
+    pageNavigation = Requests.isPageNavigation(request);
+    refreshPath = refreshEndpointPath;
+  }
+
+  boolean isPageNavigation() {
+    return pageNavigation;
+  }
+
+  String refreshPath() {
+    return refreshPath;
+  }
+
+  @Override
+  public void deliver(SessionTokens tokens) {
+    deliver(tokens, requestedMode);
+  }
+
+  /** Delivers a token set the way the refresh token arrived. */
+  void deliver(SessionTokens tokens, TokenMode mode) {
+    pending.add((headers, refreshPath) -> {
+      writer.accessToken(headers, mode, tokens.accessToken(), tokens.userId(),
+          tokens.accessTokenPayload());
+      writer.refreshToken(headers, mode, tokens.refreshToken(), tokens.antiCsrfToken(),
+          refreshPath);
+    });
+  }
+
+  /** Delivers the access token that confirmed a freshly rotated refresh token. */
+  void deliverAccessToken(VerifiedSession session, IssuedToken access, TokenMode mode) {
+    pending.add((headers, refreshPath) -> writer.accessToken(
+        headers, mode, access, session.userId(), session.accessTokenPayload()));
+  }
+
+  @Override
+  public void clear() {
+    pending.clear();
+    pending.add(writer::clear);
+  }
+
+  /** Applies everything pending to a response. */
+  void writeTo(MultivaluedMap<String, Object> headers) {
+    pending.forEach(write -> write.accept(headers, refreshPath));
+    pending.clear();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.baton.jaxrs;
+
+import dev.baton.config.WebConfig;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Binds {@link RequestTokenTransport} to each request before authentication, and writes what it
+ * collected into the response, including error responses built by the exception mappers.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION - 100)
+public class TokenTransportFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  @Inject RequestTokenTransport transport;
+  @Inject WebConfig web;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    transport.bind(request, refreshPath(request, web));
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    transport.writeTo(response.getHeaders());
+  }
+
+  /** The refresh endpoint's full path, to which the refresh-token cookie is scoped. */
+  static String refreshPath(ContainerRequestContext request, WebConfig web) {
+    String applicationPath = request.getUriInfo().getBaseUri().getPath();
+    String base = applicationPath.endsWith("/")
+        ? applicationPath.substring(0, applicationPath.length() - 1) : applicationPath;
+    return base + web.apiBasePath() + "/session/refresh";
+  }
+}

@@ -1,0 +1,35 @@
+package dev.baton.jaxrs.mapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Logger;
+
+/**
+ * The JAX-RS runtime's own errors (404, 405, 406, 413, 415, a body it could not read) as JSON,
+ * keeping their status and headers such as {@code Allow}.
+ */
+@Provider
+@ApplicationScoped
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+  private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    Response original = exception.getResponse();
+    int status = original.getStatus();
+    Response body = status >= 500
+        ? ErrorResponses.serverFault(status, "server error", exception, LOG)
+        : ErrorResponses.json(status, original.getStatusInfo().getReasonPhrase().toLowerCase());
+    Response.ResponseBuilder response = Response.fromResponse(body);
+    original.getHeaders().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+        values.forEach(value -> response.header(name, value));
+      }
+    });
+    return response.build();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.baton.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * An HTTP client that keeps cookies like a browser, for tests against the running server at
+ * {@code baton.url}.
+ */
+final class Browserless {
+
+  static final URI BASE = URI.create(System.getProperty("baton.url", "http://localhost:9180"));
+
+  final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http = HttpClient.newBuilder()
+      .cookieHandler(cookies)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+        .timeout(Duration.ofSeconds(20))
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    return send("GET", path, null, headers);
+  }
+
+  HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Content-Type";
+    all[1] = "application/json";
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return send("POST", path, json, all);
+  }
+
+  /** Signs in through the demo and returns the response. */
+  HttpResponse<String> login(String userId, String... headers) throws Exception {
+    return post("/demo/login",
+        "{\"userId\":\"" + userId + "\",\"accessTokenPayload\":{\"role\":\"tester\"}}", headers);
+  }
+
+  Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  static JsonObject frontToken(HttpResponse<String> response) {
+    String header = response.headers().firstValue("front-token").orElseThrow();
+    return Json.createReader(new StringReader(new String(
+        Base64.getDecoder().decode(header), StandardCharsets.UTF_8))).readObject();
+  }
+}

@@ -1,0 +1,267 @@
+package dev.baton.it;
+
+import static dev.baton.it.Browserless.json;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP contract on a running Open Liberty server: what supertokens-website expects. */
+class SessionHttpIT {
+
+  private static List<String> setCookies(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie");
+  }
+
+  private static boolean clearsCookie(HttpResponse<String> response, String name) {
+    return setCookies(response).stream()
+        .anyMatch(c -> c.startsWith(name + "=;") && c.contains("Max-Age=0"));
+  }
+
+  @Test
+  void loginSetsHttpOnlyCookiesFrontTokenAndAntiCsrf() throws Exception {
+    Browserless browser = new Browserless();
+    HttpResponse<String> login = browser.login("alice");
+
+    var frontToken = Browserless.frontToken(login);
+    assertAll(
+        () -> assertEquals(200, login.statusCode()),
+        () -> assertEquals("alice", json(login).getString("userId")),
+        () -> assertTrue(setCookies(login).stream().anyMatch(c -> c.startsWith("sAccessToken=")
+            && c.contains("HttpOnly") && c.contains("Path=/;") && c.contains("SameSite=Lax"))),
+        () -> assertTrue(setCookies(login).stream().anyMatch(c -> c.startsWith("sRefreshToken=")
+            && c.contains("HttpOnly") && c.contains("Path=/auth/session/refresh"))),
+        () -> assertTrue(login.headers().firstValue("anti-csrf").isPresent()),
+        () -> assertEquals("alice", frontToken.getString("uid")),
+        () -> assertEquals("tester", frontToken.getJsonObject("up").getString("role")),
+        () -> assertTrue(frontToken.getJsonNumber("ate").longValue() > System.currentTimeMillis()),
+        () -> assertTrue(login.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()
+            .contains("front-token")));
+  }
+
+  @Test
+  void protectedCallWithCookieReturnsTheSession() throws Exception {
+    Browserless browser = new Browserless();
+    browser.login("alice");
+    HttpResponse<String> me = browser.get("/demo/me");
+    assertEquals(200, me.statusCode());
+    assertEquals("alice", json(me).getString("userId"));
+    assertEquals("tester", json(me).getJsonObject("accessTokenPayload").getString("role"));
+  }
+
+  @Test
+  void protectedCallWithoutTokenIsUnauthorisedWithoutClearing() throws Exception {
+    HttpResponse<String> me = new Browserless().get("/demo/me");
+    assertEquals(401, me.statusCode());
+    assertEquals("unauthorised", json(me).getString("message"));
+    assertTrue(setCookies(me).isEmpty());
+    assertTrue(me.headers().firstValue("front-token").isEmpty());
+  }
+
+  @Test
+  void unverifiableTokenMeansTryRefreshWithoutClearing() throws Exception {
+    HttpResponse<String> me = new Browserless().get("/demo/me",
+        "Cookie", "sAccessToken=eyJhbGciOiJub25lIn0.e30.");
+    assertEquals(401, me.statusCode());
+    assertEquals("try refresh token", json(me).getString("message"));
+    assertTrue(setCookies(me).isEmpty());
+  }
+
+  @Test
+  void browserNavigationWithUnverifiableTokenGetsTheRefreshPage() throws Exception {
+    HttpResponse<String> page = new Browserless().get("/demo/me",
+        "Cookie", "sAccessToken=garbage", "Accept",
+        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    assertEquals(401, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+    assertTrue(page.body().contains("\"/auth/session/refresh\""));
+    assertTrue(page.body().contains("location.reload()"));
+  }
+
+  @Test
+  void stateChangingCookieRequestNeedsTheAntiCsrfHeader() throws Exception {
+    Browserless browser = new Browserless();
+    String antiCsrf = browser.login("alice").headers().firstValue("anti-csrf").orElseThrow();
+    HttpResponse<String> forged = browser.post("/demo/me/data", "{\"cart\":1}");
+    HttpResponse<String> genuine = browser.post("/demo/me/data", "{\"cart\":2}",
+        "anti-csrf", antiCsrf);
+    assertAll(
+        () -> assertEquals(401, forged.statusCode()),
+        () -> assertEquals("try refresh token", json(forged).getString("message")),
+        () -> assertEquals(200, genuine.statusCode()),
+        () -> assertEquals(2, json(genuine).getJsonObject("sessionData").getInt("cart")),
+        () -> assertEquals(2, json(browser.get("/demo/me/data"))
+            .getJsonObject("sessionData").getInt("cart")));
+  }
+
+  @Test
+  void headerModeUsesBearerTokensAndSkipsAntiCsrf() throws Exception {
+    Browserless client = new Browserless();
+    HttpResponse<String> login = client.login("bob", "st-auth-mode", "header");
+    String access = login.headers().firstValue("st-access-token").orElseThrow();
+    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
+    assertTrue(setCookies(login).isEmpty());
+
+    HttpResponse<String> update = new Browserless().post("/demo/me/data", "{\"cart\":5}",
+        "Authorization", "Bearer " + access);
+    assertEquals(200, update.statusCode());
+
+    HttpResponse<String> refreshed = new Browserless().send("POST", "/auth/session/refresh", null,
+        "Authorization", "Bearer " + refresh);
+    assertEquals(200, refreshed.statusCode());
+    String newAccess = refreshed.headers().firstValue("st-access-token").orElseThrow();
+    assertFalse(newAccess.equals(access));
+    assertTrue(setCookies(refreshed).isEmpty());
+
+    // The first call with the new access token confirms the new refresh token.
+    HttpResponse<String> confirmed = new Browserless().get("/demo/me",
+        "Authorization", "Bearer " + newAccess);
+    assertEquals(200, confirmed.statusCode());
+    assertTrue(confirmed.headers().firstValue("st-access-token").isPresent());
+    assertTrue(confirmed.headers().firstValue("front-token").isPresent());
+  }
+
+  @Test
+  void refreshIssuesNewTokensAndTheFirstCallConfirmsThem() throws Exception {
+    Browserless browser = new Browserless();
+    String antiCsrf = browser.login("carol").headers().firstValue("anti-csrf").orElseThrow();
+    String oldAccess = browser.cookie("sAccessToken").orElseThrow();
+
+    HttpResponse<String> refresh = browser.send("POST", "/auth/session/refresh", null,
+        "anti-csrf", antiCsrf);
+    assertEquals(200, refresh.statusCode());
+    assertEquals("OK", json(refresh).getString("status"));
+    assertTrue(refresh.headers().firstValue("front-token").isPresent());
+    assertTrue(refresh.headers().firstValue("anti-csrf").isPresent());
+    String refreshedAccess = browser.cookie("sAccessToken").orElseThrow();
+    assertFalse(refreshedAccess.equals(oldAccess));
+
+    HttpResponse<String> me = browser.get("/demo/me");
+    assertEquals(200, me.statusCode());
+    assertTrue(setCookies(me).stream().anyMatch(c -> c.startsWith("sAccessToken=")));
+    HttpResponse<String> again = browser.get("/demo/me");
+    assertTrue(setCookies(again).isEmpty());
+  }
+
+  @Test
+  void refreshWithWrongAntiCsrfIsUnauthorisedAndClears() throws Exception {
+    Browserless browser = new Browserless();
+    browser.login("dave");
+    HttpResponse<String> refresh = browser.send("POST", "/auth/session/refresh", null,
+        "anti-csrf", "forged");
+    assertEquals(401, refresh.statusCode());
+    assertEquals("unauthorised", json(refresh).getString("message"));
+    assertTrue(clearsCookie(refresh, "sAccessToken"));
+    assertTrue(clearsCookie(refresh, "sRefreshToken"));
+    assertEquals("remove", refresh.headers().firstValue("front-token").orElseThrow());
+  }
+
+  @Test
+  void refreshWithoutTokenIsUnauthorisedAndOnlyPostIsAllowed() throws Exception {
+    HttpResponse<String> none = new Browserless().send("POST", "/auth/session/refresh", null);
+    HttpResponse<String> get = new Browserless().get("/auth/session/refresh");
+    assertAll(
+        () -> assertEquals(401, none.statusCode()),
+        () -> assertEquals("unauthorised", json(none).getString("message")),
+        () -> assertEquals(405, get.statusCode()),
+        () -> assertTrue(get.headers().firstValue("Content-Type").orElseThrow()
+            .startsWith("application/json")));
+  }
+
+  @Test
+  void stolenRefreshTokenUsedAfterTheVictimRotatedIsTheft() throws Exception {
+    Browserless victim = new Browserless();
+    HttpResponse<String> login = victim.login("erin", "st-auth-mode", "header");
+    String stolen = login.headers().firstValue("st-refresh-token").orElseThrow();
+    HttpResponse<String> first = new Browserless().send("POST", "/auth/session/refresh", null,
+        "Authorization", "Bearer " + stolen);
+    String child = first.headers().firstValue("st-refresh-token").orElseThrow();
+    assertEquals(200, new Browserless().send("POST", "/auth/session/refresh", null,
+        "Authorization", "Bearer " + child).statusCode());
+
+    HttpResponse<String> thief = new Browserless().send("POST", "/auth/session/refresh", null,
+        "Authorization", "Bearer " + stolen);
+    assertEquals(401, thief.statusCode());
+    assertEquals("token theft detected", json(thief).getString("message"));
+    assertEquals("", thief.headers().firstValue("st-refresh-token").orElseThrow());
+    assertEquals(401, new Browserless().send("POST", "/auth/session/refresh", null,
+        "Authorization", "Bearer " + child).statusCode());
+  }
+
+  @Test
+  void signOutRevokesTheSessionAndClearsTokens() throws Exception {
+    Browserless browser = new Browserless();
+    String antiCsrf = browser.login("frank").headers().firstValue("anti-csrf").orElseThrow();
+    String refreshToken = browser.cookie("sRefreshToken").orElseThrow();
+    HttpResponse<String> signOut = browser.send("POST", "/auth/signout", null,
+        "anti-csrf", antiCsrf);
+    assertEquals(200, signOut.statusCode());
+    assertEquals("OK", json(signOut).getString("status"));
+    assertTrue(clearsCookie(signOut, "sAccessToken"));
+    assertTrue(clearsCookie(signOut, "sRefreshToken"));
+    HttpResponse<String> refresh = new Browserless().send("POST", "/auth/session/refresh", null,
+        "Cookie", "sRefreshToken=" + refreshToken, "anti-csrf", antiCsrf);
+    assertEquals(401, refresh.statusCode());
+  }
+
+  @Test
+  void jwksIsPublishedWithCacheControl() throws Exception {
+    HttpResponse<String> jwks = new Browserless().get("/auth/jwt/jwks.json");
+    assertEquals(200, jwks.statusCode());
+    assertEquals("RS256", json(jwks).getJsonArray("keys").getJsonObject(0).getString("alg"));
+    assertTrue(jwks.headers().firstValue("Cache-Control").orElseThrow().contains("max-age=60"));
+  }
+
+  @Test
+  void anotherBasePathIsNotFound() throws Exception {
+    HttpResponse<String> other = new Browserless().get("/other/jwt/jwks.json");
+    assertEquals(404, other.statusCode());
+    assertEquals("not found", json(other).getString("message"));
+  }
+
+  @Test
+  void clientMistakesGetClearJsonErrors() throws Exception {
+    Browserless client = new Browserless();
+    HttpResponse<String> malformed = client.post("/demo/login", "{\"userId\": ");
+    HttpResponse<String> wrongType = client.post("/demo/login", "{\"userId\": 42}");
+    HttpResponse<String> wrongPayload = client.post("/demo/login",
+        "{\"userId\": \"x\", \"accessTokenPayload\": [1]}");
+    HttpResponse<String> reserved = client.post("/demo/login",
+        "{\"userId\": \"x\", \"accessTokenPayload\": {\"sub\": \"admin\"}}");
+    HttpResponse<String> huge = client.post("/demo/login",
+        "{\"userId\": \"x\", \"sessionData\": {\"blob\": \"" + "x".repeat(100 * 1024) + "\"}}");
+    HttpResponse<String> plainText = client.send("POST", "/demo/login", "userId=x",
+        "Content-Type", "text/plain");
+    for (HttpResponse<String> response : List.of(malformed, wrongType, wrongPayload, reserved,
+        huge)) {
+      assertEquals(400, response.statusCode(), response.body());
+      assertFalse(response.body().contains("Exception"), response.body());
+      assertFalse(json(response).getString("message").isBlank());
+    }
+    assertEquals(415, plainText.statusCode());
+    assertTrue(json(wrongType).getString("message").contains("userId"));
+    assertTrue(json(reserved).getString("message").contains("'sub'"));
+  }
+
+  @Test
+  void corsPreflightIsAnsweredForAllowedOriginsOnly() throws Exception {
+    HttpResponse<String> allowed = new Browserless().send("OPTIONS", "/demo/me", null,
+        "Origin", "http://frontend.test:5173", "Access-Control-Request-Method", "POST",
+        "Access-Control-Request-Headers", "anti-csrf, rid");
+    HttpResponse<String> other = new Browserless().send("OPTIONS", "/demo/me", null,
+        "Origin", "http://evil.test", "Access-Control-Request-Method", "POST");
+    assertAll(
+        () -> assertEquals(204, allowed.statusCode()),
+        () -> assertEquals("http://frontend.test:5173",
+            allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow()),
+        () -> assertEquals("true",
+            allowed.headers().firstValue("Access-Control-Allow-Credentials").orElseThrow()),
+        () -> assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers")
+            .orElseThrow().contains("anti-csrf")),
+        () -> assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty()));
+  }
+}
