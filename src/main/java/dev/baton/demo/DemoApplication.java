@@ -17,6 +17,7 @@ public class DemoApplication extends Application {
     Set<Class<?>> classes = new HashSet<>(BatonJaxrs.classes());
     if (SessionConfigProducer.readWeb(ConfigProvider.getConfig()).demoEnabled()) {
       classes.add(DemoResource.class);
+      classes.add(DemoPageResource.class);
     }
     return classes;
   }

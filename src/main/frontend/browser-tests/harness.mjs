@@ -1,0 +1,43 @@
+// Drives Debian's Chromium with playwright-core against the running Baton server. No browser is
+// ever downloaded: the executable path is the system one.
+import { chromium } from "playwright-core";
+
+export const BASE = process.env.BATON_URL ?? "http://localhost:9180";
+// The integration-test server issues access tokens for 5 seconds (SESSION_ACCESS_TOKEN_VALIDITY).
+export const ACCESS_TOKEN_MS = Number(process.env.BATON_ACCESS_TOKEN_MS ?? 5000);
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * Opens the demo page in a tab and counts the refresh calls it makes. Tests reset the count at the
+ * moment that matters: on load the SDK already calls refresh once to learn whether a session
+ * exists.
+ */
+export async function openDemo(context, query = "") {
+  const page = await context.newPage();
+  page.refreshCalls = 0;
+  page.on("request", (request) => {
+    if (request.url().endsWith("/auth/session/refresh") && request.method() === "POST") {
+      page.refreshCalls++;
+    }
+  });
+  await page.goto(`${BASE}/index.html${query}`);
+  await page.waitForFunction(() => window.baton !== undefined);
+  return page;
+}
+
+/** Waits until the access token issued now has expired: real time, the server's clock. */
+export function accessTokenExpiry() {
+  return new Promise((resolve) => setTimeout(resolve, ACCESS_TOKEN_MS + 1200));
+}
+
+export const events = (page) => page.evaluate(() => window.baton.events.slice());
