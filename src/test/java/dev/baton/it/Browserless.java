@@ -22,17 +22,28 @@ import java.util.Optional;
  */
 final class Browserless {
 
-  static final URI BASE = URI.create(System.getProperty("baton.url", "http://localhost:9180"));
+  static final URI LIBERTY = URI.create(System.getProperty("baton.url", "http://localhost:9180"));
 
+  private final URI base;
   final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http = HttpClient.newBuilder()
       .cookieHandler(cookies)
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
+  /** A client of the Liberty integration-test server. */
+  Browserless() {
+    this(LIBERTY);
+  }
+
+  /** A client of another server. */
+  Browserless(URI base) {
+    this.base = base;
+  }
+
   HttpResponse<String> send(String method, String path, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(20))
         .method(method, body == null
             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

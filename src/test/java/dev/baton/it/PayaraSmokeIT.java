@@ -1,0 +1,116 @@
+package dev.baton.it;
+
+import static dev.baton.it.Browserless.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same WAR, unchanged, on Payara Micro: login, a protected call, a refresh and sign-out. The
+ * data source is defined by a post-boot command file, the way a Payara user would.
+ */
+class PayaraSmokeIT {
+
+  private static final int PORT = 9280;
+  private static final URI BASE = URI.create("http://localhost:" + PORT);
+  private static Process payara;
+  private static Path log;
+
+  @BeforeAll
+  static void startPayara() throws Exception {
+    Path work = Path.of("target", "payara").toAbsolutePath();
+    // A fresh H2 file database per run; Payara insists on a password.
+    Path database = work.resolve("data-" + System.currentTimeMillis()).resolve("baton");
+    Path postBoot = work.resolve("post-boot.asadmin");
+    Files.writeString(postBoot, String.join("\n",
+        "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+            + " --restype javax.sql.DataSource --property 'url=jdbc\\:h2\\:"
+            + database.toString().replace(":", "\\:") + ":user=baton:password=baton' baton-pool",
+        "create-jdbc-resource --connectionpoolid baton-pool jdbc/baton", ""));
+    log = work.resolve("payara.log");
+    ProcessBuilder command = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // Hibernate finds no JTA platform on Payara by itself.
+        "-Dhibernate.transaction.jta.platform="
+            + "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform",
+        "-jar", System.getProperty("payara.jar", "target/payara/payara-micro.jar"),
+        "--deploy", System.getProperty("baton.war", "target/baton.war"),
+        "--contextroot", "/",
+        "--port", String.valueOf(PORT),
+        "--nocluster",
+        "--postbootcommandfile", postBoot.toString()))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .directory(work.toFile());
+    // MicroProfile Config reads the environment on Payara too.
+    command.environment().put("SESSION_DEMO_ENABLED", "true");
+    command.environment().put("SESSION_COOKIE_SECURE", "false");
+    payara = command.start();
+    waitUntilServing();
+  }
+
+  private static void waitUntilServing() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      if (!payara.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited; see " + log);
+      }
+      try {
+        if (new Browserless(BASE).get("/auth/jwt/jwks.json").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("Payara Micro did not serve Baton in time; see " + log);
+  }
+
+  @AfterAll
+  static void stopPayara() throws Exception {
+    if (payara != null) {
+      payara.destroy();
+      if (!payara.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        payara.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void loginProtectedCallRefreshAndSignOutWorkOnPayara() throws Exception {
+    Browserless browser = new Browserless(BASE);
+    HttpResponse<String> login = browser.login("paula");
+    assertEquals(200, login.statusCode(), login.body());
+    String antiCsrf = login.headers().firstValue("anti-csrf").orElseThrow();
+
+    HttpResponse<String> me = browser.get("/demo/me");
+    assertEquals(200, me.statusCode(), me.body());
+    assertEquals("paula", json(me).getString("userId"));
+
+    HttpResponse<String> refresh = browser.send("POST", "/auth/session/refresh", null,
+        "anti-csrf", antiCsrf);
+    assertEquals(200, refresh.statusCode(), refresh.body());
+    String newAntiCsrf = refresh.headers().firstValue("anti-csrf").orElseThrow();
+    assertEquals(200, browser.get("/demo/me").statusCode());
+
+    HttpResponse<String> signOut = browser.send("POST", "/auth/signout", null,
+        "anti-csrf", newAntiCsrf);
+    assertEquals(200, signOut.statusCode(), signOut.body());
+    HttpResponse<String> after = browser.get("/demo/me");
+    assertEquals(401, after.statusCode());
+    assertTrue(after.headers().firstValue("Content-Type").orElseThrow()
+        .startsWith("application/json"));
+  }
+}
