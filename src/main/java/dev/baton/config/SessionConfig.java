@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param checkDatabase {@code session.check-database}: whether verifying an access token also
  *     refuses revoked sessions (one database read per request), default {@code false}
  * @param issuer {@code session.issuer}: the {@code iss} claim, default {@code baton}
+ * @param accessTokenCacheSize {@code session.access-token.cache-size}: how many verified access
+ *     tokens to remember so that a repeated token skips the RSA check, default 10000; 0 disables
  */
 public record SessionConfig(
     Duration accessTokenValidity,
@@ -25,7 +27,8 @@ public record SessionConfig(
     AntiCsrfMode antiCsrf,
     Duration signingKeyRotation,
     boolean checkDatabase,
-    String issuer) {
+    String issuer,
+    int accessTokenCacheSize) {
 
   /** How long a retired signing key must still verify: until every token it signed expired. */
   public Duration signingKeyRetention() {

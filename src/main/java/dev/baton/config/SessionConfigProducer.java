@@ -75,7 +75,8 @@ public class SessionConfigProducer {
         antiCsrf(source),
         positive(source, "session.signing-key.rotation", "P7D"),
         bool(source, "session.check-database", "false"),
-        issuer);
+        issuer,
+        nonNegative(source, "session.access-token.cache-size", "10000"));
   }
 
   /**
@@ -122,6 +123,14 @@ public class SessionConfigProducer {
     } catch (NumberFormatException e) {
       throw new InvalidConfigException(key, "expected a whole number");
     }
+  }
+
+  private static int nonNegative(Config source, String key, String fallback) {
+    int value = integer(source, key, fallback);
+    if (value < 0) {
+      throw new InvalidConfigException(key, "must not be negative");
+    }
+    return value;
   }
 
   private static WebConfig.SameSite sameSite(Config source) {

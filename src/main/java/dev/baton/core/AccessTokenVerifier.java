@@ -44,6 +44,7 @@ class AccessTokenVerifier {
   private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
   @Inject KeyRing keyRing;
+  @Inject VerifiedTokenCache cache;
   @Inject SessionConfig config;
   @Inject Clock clock;
 
@@ -56,13 +57,24 @@ class AccessTokenVerifier {
    * @throws TryRefreshTokenException if the token is malformed, not ours, or expired
    */
   AccessTokenClaims verify(String token, boolean acceptExpired) {
-    JsonObject claims = verifiedClaims(token);
-    AccessTokenClaims parsed = parse(claims);
-    Instant deadline = parsed.expiresAt().plus(config.accessTokenClockSkew());
-    if (!acceptExpired && !clock.instant().isBefore(deadline)) {
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new TryRefreshTokenException("access token too long");
+    }
+    AccessTokenClaims claims = cache.get(token).orElse(null);
+    if (claims == null) {
+      claims = parse(verifiedClaims(token));
+      if (!isExpired(claims)) {
+        cache.put(token, claims);
+      }
+    }
+    if (!acceptExpired && isExpired(claims)) {
       throw new TryRefreshTokenException("access token expired");
     }
-    return parsed;
+    return claims;
+  }
+
+  private boolean isExpired(AccessTokenClaims claims) {
+    return !clock.instant().isBefore(claims.expiresAt().plus(config.accessTokenClockSkew()));
   }
 
   /**
@@ -70,9 +82,6 @@ class AccessTokenVerifier {
    * algorithm and one of our keys, and only then the claims are read.
    */
   private JsonObject verifiedClaims(String token) {
-    if (token.length() > MAX_TOKEN_LENGTH) {
-      throw new TryRefreshTokenException("access token too long");
-    }
     int headerEnd = token.indexOf('.');
     int payloadEnd = token.indexOf('.', headerEnd + 1);
     if (headerEnd <= 0 || payloadEnd <= headerEnd + 1 || payloadEnd == token.length() - 1

@@ -35,7 +35,8 @@ class SessionConfigTest {
         () -> assertEquals(AntiCsrfMode.VIA_TOKEN, config.antiCsrf()),
         () -> assertEquals(Duration.ofDays(7), config.signingKeyRotation()),
         () -> assertFalse(config.checkDatabase()),
-        () -> assertEquals("baton", config.issuer()));
+        () -> assertEquals("baton", config.issuer()),
+        () -> assertEquals(10_000, config.accessTokenCacheSize()));
   }
 
   @Test
@@ -63,7 +64,9 @@ class SessionConfigTest {
       "session.anti-csrf, SOMETIMES",
       "session.signing-key.rotation, P0D",
       "session.check-database, yes",
-      "session.issuer, ' '"})
+      "session.issuer, ' '",
+      "session.access-token.cache-size, -1",
+      "session.access-token.cache-size, lots"})
   void invalidValueIsRefusedNamingTheKey(String key, String value) {
     InvalidConfigException refused = assertThrows(InvalidConfigException.class,
         () -> SessionConfigProducer.read(config(Map.of(key, value))));

@@ -97,6 +97,32 @@ class AccessTokenTest {
   }
 
   @Test
+  void aCachedTokenStillExpiresOnTime() {
+    sessions.getSession(token(), null, false);
+    sessions.getSession(token(), null, false);
+    baton.clock().advance(Duration.ofHours(1));
+    assertRefused(token());
+  }
+
+  @Test
+  void verificationWorksWithoutTheCacheAndWithATinyOne() {
+    for (String size : new String[] {"0", "2"}) {
+      try (TestBaton other = TestBaton.start("session.access-token.cache-size", size)) {
+        for (int i = 0; i < 5; i++) {
+          String issued = other.sessions().createNewSession("user" + i, null, null)
+              .accessToken().value();
+          for (int repeat = 0; repeat < 2; repeat++) {
+            assertEquals("user" + i, other.sessions().getSession(issued, null, false).userId());
+          }
+          String forged = issued.substring(0, issued.length() - 4) + "AAAA";
+          assertThrows(TryRefreshTokenException.class,
+              () -> other.sessions().getSession(forged, null, false));
+        }
+      }
+    }
+  }
+
+  @Test
   void configuredClockSkewIsTheOnlyLeeway() {
     try (TestBaton skewed = TestBaton.start("session.access-token.clock-skew", "PT30S")) {
       String skewedToken = skewed.sessions().createNewSession("bob", null, null)
