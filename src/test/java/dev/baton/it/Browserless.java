@@ -67,7 +67,13 @@ final class Browserless {
 
   /** Signs in through the demo and returns the response. */
   HttpResponse<String> login(String userId, String... headers) throws Exception {
-    return post("/demo/login",
+    return loginAt("", userId, headers);
+  }
+
+  /** Signs in through the demo of the application at a context root. */
+  HttpResponse<String> loginAt(String contextRoot, String userId, String... headers)
+      throws Exception {
+    return post(contextRoot + "/demo/login",
         "{\"userId\":\"" + userId + "\",\"accessTokenPayload\":{\"role\":\"tester\"}}", headers);
   }
 
