@@ -1,6 +1,9 @@
 package dev.baton.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -8,41 +11,103 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A fresh, empty database for one test container, so that tests never see each other's rows.
- * The database kind comes from the {@code baton.test.db} system property.
+ * A fresh, empty database for one test server, so that tests and test runs never see each
+ * other's rows: an in-memory H2 database, or a new PostgreSQL schema or MariaDB database that is
+ * dropped afterwards. The kind comes from the {@code baton.test.db} system property; the servers
+ * from {@code BATON_TEST_POSTGRESQL_URL} and {@code BATON_TEST_MARIADB_URL} (defaults: this
+ * machine's local servers).
  */
 public final class TestDatabase implements AutoCloseable {
 
+  private static final String POSTGRESQL = env("BATON_TEST_POSTGRESQL_URL",
+      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  private static final String MARIADB = env("BATON_TEST_MARIADB_URL",
+      "jdbc:mariadb://127.0.0.1:3306/?user=root&sslMode=disable");
+
+  private final String kind;
+  private final String name;
   private final DataSource dataSource;
 
-  private TestDatabase(DataSource dataSource) {
+  private TestDatabase(String kind, String name, DataSource dataSource) {
+    this.kind = kind;
+    this.name = name;
     this.dataSource = dataSource;
   }
 
   /** Creates an empty database of the configured kind. */
   public static TestDatabase create() {
     String kind = System.getProperty("baton.test.db", "h2");
-    if (!kind.equals("h2")) {
-      throw new IllegalArgumentException("unknown baton.test.db: " + kind);
-    }
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:baton_" + UUID.randomUUID().toString().replace("-", "")
-        + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-    h2.setUser("sa");
-    return new TestDatabase(h2);
+    String name = "baton_" + UUID.randomUUID().toString().replace("-", "");
+    return switch (kind) {
+      case "h2" -> {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        h2.setUser("sa");
+        yield new TestDatabase(kind, name, h2);
+      }
+      case "postgresql" -> {
+        execute(POSTGRESQL, "CREATE SCHEMA " + name);
+        yield new TestDatabase(kind, name, pool(POSTGRESQL + "&currentSchema=" + name));
+      }
+      case "mariadb" -> {
+        execute(MARIADB, "CREATE DATABASE " + name);
+        yield new TestDatabase(kind, name, pool(MARIADB.replace("/?", "/" + name + "?")));
+      }
+      default -> throw new IllegalArgumentException("unknown baton.test.db: " + kind);
+    };
   }
 
   public DataSource dataSource() {
     return dataSource;
   }
 
+  public String kind() {
+    return kind;
+  }
+
   @Override
   public void close() {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("SHUTDOWN");
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not drop the test database", e);
+    switch (kind) {
+      case "h2" -> {
+        try (Connection connection = dataSource.getConnection();
+            Statement statement = connection.createStatement()) {
+          statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+          throw new IllegalStateException("could not drop the test database", e);
+        }
+      }
+      case "postgresql" -> {
+        ((HikariDataSource) dataSource).close();
+        execute(POSTGRESQL, "DROP SCHEMA " + name + " CASCADE");
+      }
+      default -> {
+        ((HikariDataSource) dataSource).close();
+        execute(MARIADB, "DROP DATABASE " + name);
+      }
     }
+  }
+
+  private static HikariDataSource pool(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(24);
+    config.setMinimumIdle(0);
+    config.setConnectionTimeout(5_000);
+    config.setAutoCommit(true);
+    return new HikariDataSource(config);
+  }
+
+  private static void execute(String url, String sql) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run '" + sql + "' on " + url, e);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
   }
 }
