@@ -1,45 +1,81 @@
 package dev.baton.core;
 
 import dev.baton.api.exception.SessionStoreUnavailableException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
- * Turns database faults into {@link SessionStoreUnavailableException}, so that an outage is
- * answered 503 and never mistaken for a missing session (which would log the user out).
+ * Runs units of work against the database and turns its faults into
+ * {@link SessionStoreUnavailableException}, so that an outage is answered 503 and never mistaken
+ * for a missing session (which would log the user out).
+ *
+ * <p>A transient fault is retried, as a whole transaction: a pooled connection that died while the
+ * database was away (SQLState class 08), a serialization failure or deadlock (class 40), a lock
+ * timeout. Every unit of work may run twice: a refresh whose commit was lost is re-decided from
+ * the row as it is, and the token it promoted is then simply the current parent.
  */
 final class StoreFaults {
+
+  static final int ATTEMPTS = 3;
+
+  private static final Logger LOG = Logger.getLogger(StoreFaults.class.getName());
 
   private StoreFaults() {}
 
   /**
-   * Runs a unit of work, translating database faults.
+   * Runs a unit of work, retrying transient faults and translating the rest.
    *
-   * @param work the work
+   * @param work the work, one transaction
    * @param <T> its result
    * @return the result
    */
   static <T> T translate(Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (PersistenceException | TransactionalException e) {
-      throw new SessionStoreUnavailableException(e);
-    } catch (RuntimeException e) {
-      if (causedBySql(e)) {
-        throw new SessionStoreUnavailableException(e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.get();
+      } catch (RuntimeException e) {
+        if (!isDatabaseFault(e)) {
+          throw e;
+        }
+        if (attempt >= ATTEMPTS || !isTransient(e)) {
+          throw new SessionStoreUnavailableException(e);
+        }
+        int failed = attempt;
+        LOG.fine(() -> "Transient database fault, retrying (attempt " + failed + "): " + e);
       }
-      throw e;
     }
   }
 
-  private static boolean causedBySql(Throwable e) {
+  private static boolean isDatabaseFault(RuntimeException e) {
+    return e instanceof PersistenceException || e instanceof TransactionalException
+        || sqlCause(e) != null;
+  }
+
+  private static boolean isTransient(RuntimeException e) {
+    if (e instanceof LockTimeoutException || e instanceof PessimisticLockException) {
+      return true;
+    }
+    SQLException sql = sqlCause(e);
+    if (sql == null) {
+      return false;
+    }
+    String state = sql.getSQLState();
+    return sql instanceof SQLTransientException
+        || (state != null && (state.startsWith("08") || state.startsWith("40")));
+  }
+
+  private static SQLException sqlCause(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException) {
-        return true;
+      if (cause instanceof SQLException sql) {
+        return sql;
       }
     }
-    return false;
+    return null;
   }
 }

@@ -36,7 +36,24 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Creates an empty database of the configured kind. */
   public static TestDatabase create() {
-    String kind = System.getProperty("baton.test.db", "h2");
+    return create(System.getProperty("baton.test.db", "h2"));
+  }
+
+  /**
+   * Creates an empty PostgreSQL schema that Baton reaches through a local port, such as a
+   * {@link CuttableProxy}'s, with a pool that gives up quickly when the database is gone.
+   */
+  public static TestDatabase postgresqlThrough(int port) {
+    String name = "baton_" + UUID.randomUUID().toString().replace("-", "");
+    execute(POSTGRESQL, "CREATE SCHEMA " + name);
+    String url = POSTGRESQL.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/")
+        + "&currentSchema=" + name + "&connectTimeout=2&socketTimeout=5";
+    HikariDataSource pool = pool(url);
+    pool.setConnectionTimeout(1_000);
+    return new TestDatabase("postgresql", name, pool);
+  }
+
+  private static TestDatabase create(String kind) {
     String name = "baton_" + UUID.randomUUID().toString().replace("-", "");
     return switch (kind) {
       case "h2" -> {
