@@ -6,7 +6,23 @@ export const BASE = process.env.BATON_URL ?? "http://localhost:9180";
 // The integration-test server issues access tokens for 5 seconds (SESSION_ACCESS_TOKEN_VALIDITY).
 export const ACCESS_TOKEN_MS = Number(process.env.BATON_ACCESS_TOKEN_MS ?? 5000);
 
+/** Waits until the application answers: the server may report "started" before its apps. */
+export async function serverReady(timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const [page, rid] = await Promise.all([fetch(`${BASE}/index.html`), fetch(`${BASE}/rid/index.html`)]);
+      if (page.ok && rid.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${BASE} did not serve the demo within ${timeoutMs} ms`);
+}
+
 export async function launch() {
+  await serverReady();
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [

@@ -37,6 +37,29 @@ public class KeyRing {
   }
 
   /**
+   * Whether the keys have been loaded (start-up succeeded).
+   *
+   * @return true once {@link #load()} has run
+   */
+  public boolean isLoaded() {
+    return material != null;
+  }
+
+  /**
+   * Whether the database answers a read of the keyring, for health checks.
+   *
+   * @return false on any database fault
+   */
+  public boolean databaseAnswers() {
+    try {
+      transactions.ping();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * The key to sign with now, rotating it first if its time is up.
    *
    * @return the current signing key

@@ -38,7 +38,8 @@ class SessionEvents {
   }
 
   void theft(String handle, String userId) {
-    LOG.warning(() -> "Refresh token theft detected: session " + handle + " of user " + userId
+    // The HTTP layer logs the structured warning with the client's address; this is the trace.
+    LOG.fine(() -> "Refresh token theft detected: session " + handle + " of user " + userId
         + " revoked");
     fire(theft, new TokenTheftDetected(handle, userId));
     revoked(handle, userId, SessionRevoked.Reason.TOKEN_THEFT);

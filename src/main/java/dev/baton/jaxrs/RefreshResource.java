@@ -2,6 +2,7 @@ package dev.baton.jaxrs;
 
 import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
+import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
 import dev.baton.config.SessionConfig;
@@ -9,6 +10,7 @@ import dev.baton.config.WebConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.logging.Logger;
 
 /**
  * {@code POST {base}/session/refresh}: exchanges the refresh token for a new token set, sent back
@@ -29,6 +32,9 @@ public class RefreshResource {
   @Inject SessionConfig config;
   @Inject WebConfig web;
   @Inject RequestTokenTransport transport;
+  @Context HttpServletRequest servletRequest;
+
+  private static final Logger LOG = Logger.getLogger(RefreshResource.class.getName());
 
   /**
    * Refreshes the session.
@@ -51,8 +57,17 @@ public class RefreshResource {
         && request.getHeaderString(Requests.RID_HEADER) == null) {
       throw new UnauthorisedException("anti-CSRF check failed: send the 'rid' header", null, false);
     }
-    SessionTokens tokens = sessions.refreshSession(
-        token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), mode == TokenMode.COOKIE);
+    SessionTokens tokens;
+    try {
+      tokens = sessions.refreshSession(
+          token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), mode == TokenMode.COOKIE);
+    } catch (TokenTheftDetectedException theft) {
+      // One structured line per detection, for alerting; never a token.
+      LOG.warning(() -> "event=token_theft_detected userId=" + theft.userId().orElse("?")
+          + " sessionHandle=" + theft.sessionHandle().orElse("?")
+          + " clientAddress=" + servletRequest.getRemoteAddr());
+      throw theft;
+    }
     transport.deliver(tokens, mode);
     return Responses.OK;
   }

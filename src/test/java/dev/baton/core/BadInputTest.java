@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -191,7 +192,11 @@ class BadInputTest {
       @Override
       public void close() {}
     };
+    capture.setLevel(Level.ALL);
     Logger root = Logger.getLogger("");
+    Logger batonLogger = Logger.getLogger("dev.baton");
+    Level batonLevel = batonLogger.getLevel();
+    batonLogger.setLevel(Level.ALL);
     root.addHandler(capture);
     List<String> messages = new ArrayList<>();
     List<String> secrets = new ArrayList<>();
@@ -220,6 +225,7 @@ class BadInputTest {
       }
     } finally {
       root.removeHandler(capture);
+      batonLogger.setLevel(batonLevel);
     }
     assertEquals(5, messages.size());
     assertTrue(logged.stream().anyMatch(line -> line.contains("theft")));

@@ -8,9 +8,14 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.SessionStoreUnavailableException;
+import dev.baton.health.ApplicationLivenessCheck;
+import dev.baton.health.SessionStoreReadinessCheck;
 import dev.baton.testing.CuttableProxy;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,20 @@ class DatabaseFaultTest {
     proxy.restore();
     assertTrue(sessions.getSession(refreshed.accessToken().value(), null, false)
         .newAccessToken().isPresent());
+  }
+
+  @Test
+  void readinessFollowsTheDatabaseWhileLivenessDoesNot() throws Exception {
+    SessionStoreReadinessCheck readiness =
+        baton.bean(SessionStoreReadinessCheck.class, Readiness.Literal.INSTANCE);
+    ApplicationLivenessCheck liveness =
+        baton.bean(ApplicationLivenessCheck.class, Liveness.Literal.INSTANCE);
+    assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
+    proxy.cut();
+    assertEquals(HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
+    assertEquals(HealthCheckResponse.Status.UP, liveness.call().getStatus());
+    proxy.restore();
+    assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
   }
 
   @Test

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP contract on a running Open Liberty server: what supertokens-website expects. */
 class SessionHttpIT {
+
+  private static final Path SERVER_LOG = Path.of(System.getProperty("liberty.log",
+      "target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
 
   private static List<String> setCookies(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie");
@@ -190,6 +195,25 @@ class SessionHttpIT {
     assertEquals("", thief.headers().firstValue("st-refresh-token").orElseThrow());
     assertEquals(401, new Browserless().send("POST", "/auth/session/refresh", null,
         "Authorization", "Bearer " + child).statusCode());
+
+    String handle = json(login).getString("sessionHandle");
+    String theftLine = Files.readAllLines(SERVER_LOG).stream()
+        .filter(line -> line.contains("event=token_theft_detected")
+            && line.contains("sessionHandle=" + handle))
+        .findFirst().orElseThrow();
+    assertTrue(theftLine.contains("userId=erin") && theftLine.contains("clientAddress="));
+    assertFalse(theftLine.contains(stolen) || theftLine.contains(child));
+  }
+
+  @Test
+  void healthEndpointsReportReadinessAndLiveness() throws Exception {
+    HttpResponse<String> ready = new Browserless().get("/health/ready");
+    HttpResponse<String> live = new Browserless().get("/health/live");
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertEquals("UP", json(ready).getString("status"));
+    assertTrue(ready.body().contains("baton-session-store"));
+    assertEquals(200, live.statusCode(), live.body());
+    assertEquals("UP", json(live).getString("status"));
   }
 
   @Test

@@ -3,12 +3,14 @@ package dev.baton.testing;
 import dev.baton.api.SessionService;
 import dev.baton.config.SessionConfigProducer;
 import dev.baton.core.DefaultSessionService;
+import dev.baton.health.SessionStoreReadinessCheck;
 import dev.baton.persistence.SessionRepository;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -62,8 +64,8 @@ public final class TestBaton implements AutoCloseable {
     return bean(RecordedEvents.class);
   }
 
-  public <T> T bean(Class<T> type) {
-    return container.select(type).get();
+  public <T> T bean(Class<T> type, Annotation... qualifiers) {
+    return container.select(type, qualifiers).get();
   }
 
   @Override
@@ -108,7 +110,7 @@ public final class TestBaton implements AutoCloseable {
         WeldContainer container = new Weld("baton-test-" + System.nanoTime())
             .disableDiscovery()
             .addPackages(false, DefaultSessionService.class, SessionConfigProducer.class,
-                SessionRepository.class)
+                SessionRepository.class, SessionStoreReadinessCheck.class)
             .addBeanClasses(TestPersistence.class, ResourceLocalTransactions.class,
                 RecordedEvents.class)
             .addInterceptor(ResourceLocalTransactions.class)
