@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param issuer {@code session.issuer}: the {@code iss} claim, default {@code baton}
  * @param accessTokenCacheSize {@code session.access-token.cache-size}: how many verified access
  *     tokens to remember so that a repeated token skips the RSA check, default 10000; 0 disables
+ * @param purgeInterval {@code session.purge.interval}: how often expired sessions and retired
+ *     keys are deleted, default {@code PT1H}; {@code PT0S} disables
  */
 public record SessionConfig(
     Duration accessTokenValidity,
@@ -28,7 +30,8 @@ public record SessionConfig(
     Duration signingKeyRotation,
     boolean checkDatabase,
     String issuer,
-    int accessTokenCacheSize) {
+    int accessTokenCacheSize,
+    Duration purgeInterval) {
 
   /** How long a retired signing key must still verify: until every token it signed expired. */
   public Duration signingKeyRetention() {

@@ -76,7 +76,8 @@ public class SessionConfigProducer {
         positive(source, "session.signing-key.rotation", "P7D"),
         bool(source, "session.check-database", "false"),
         issuer,
-        nonNegative(source, "session.access-token.cache-size", "10000"));
+        nonNegative(source, "session.access-token.cache-size", "10000"),
+        duration(source, "session.purge.interval", "PT1H"));
   }
 
   /**

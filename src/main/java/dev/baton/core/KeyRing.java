@@ -36,6 +36,11 @@ public class KeyRing {
     material = transactions.ensureKeys();
   }
 
+  /** Re-reads the keys, picking up keys that other servers created. */
+  public void reload() {
+    material = transactions.readKeys();
+  }
+
   /**
    * Whether the keys have been loaded (start-up succeeded).
    *

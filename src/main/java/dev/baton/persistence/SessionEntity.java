@@ -24,6 +24,9 @@ import jakarta.persistence.Table;
 @NamedQuery(
     name = "SessionEntity.deleteByHandles",
     query = "delete from SessionEntity s where s.handle in :handles")
+@NamedQuery(
+    name = "SessionEntity.deleteExpiredByHandles",
+    query = "delete from SessionEntity s where s.handle in :handles and s.expiresAt <= :now")
 public class SessionEntity {
 
   @Id

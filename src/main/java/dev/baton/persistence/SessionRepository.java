@@ -98,7 +98,15 @@ public class SessionRepository {
             .setParameter("now", nowMillis)
             .setMaxResults(batchSize)
             .getResultList();
-    return deleteByHandles(handles);
+    if (handles.isEmpty()) {
+      return 0;
+    }
+    // Expiry is checked again: a refresh may have extended one of them since it was selected.
+    return entityManager
+        .createNamedQuery("SessionEntity.deleteExpiredByHandles")
+        .setParameter("handles", handles)
+        .setParameter("now", nowMillis)
+        .executeUpdate();
   }
 
   private int deleteByHandles(List<String> handles) {

@@ -206,6 +206,12 @@ class SessionHttpIT {
   }
 
   @Test
+  void theServerRunsThePurgeJobOnItsManagedScheduler() throws Exception {
+    assertTrue(Files.readAllLines(SERVER_LOG).stream()
+        .noneMatch(line -> line.contains("No managed scheduler")));
+  }
+
+  @Test
   void healthEndpointsReportReadinessAndLiveness() throws Exception {
     HttpResponse<String> ready = new Browserless().get("/health/ready");
     HttpResponse<String> live = new Browserless().get("/health/live");
