@@ -1,0 +1,223 @@
+package dev.baton.it;
+
+import static dev.baton.it.Browserless.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Open Liberty servers behind an imaginary load balancer, started at the same moment on one
+ * empty PostgreSQL database. The servers are made from the Liberty runtime the build installed,
+ * with the demo's server.xml, the WAR and the PostgreSQL driver, configured by environment
+ * (DB_KIND, DB_URL) exactly as the README tells users to.
+ */
+class TwoLibertyServersIT {
+
+  private static final Path WLP = Path.of("target", "liberty", "wlp").toAbsolutePath();
+  private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+  private static final String DATABASE =
+      "baton_it_" + UUID.randomUUID().toString().replace("-", "");
+  private static final List<String> SERVERS = List.of("baton-pg-a", "baton-pg-b");
+  private static final URI A = URI.create("http://localhost:9381");
+  private static final URI B = URI.create("http://localhost:9382");
+
+  @BeforeAll
+  static void startBothAtOnce() throws Exception {
+    sql(ADMIN_URL, "CREATE DATABASE " + DATABASE);
+    for (int i = 0; i < SERVERS.size(); i++) {
+      createServer(SERVERS.get(i), 9381 + i);
+    }
+    List<Process> starting = new ArrayList<>();
+    for (String server : SERVERS) {
+      starting.add(server("start", server));
+    }
+    for (Process process : starting) {
+      process.waitFor();
+    }
+    waitUntilReady(A);
+    waitUntilReady(B);
+  }
+
+  @AfterAll
+  static void stopBoth() throws Exception {
+    for (String server : SERVERS) {
+      server("stop", server).waitFor();
+    }
+    sql(ADMIN_URL, "DROP DATABASE IF EXISTS " + DATABASE);
+  }
+
+  @Test
+  void serversThatStartedTogetherOnAnEmptyDatabaseCreatedExactlyOneSigningKey() throws Exception {
+    assertEquals(1, count("SELECT COUNT(*) FROM baton_signing_key"));
+    assertEquals(json(new Browserless(A).get("/auth/jwt/jwks.json")),
+        json(new Browserless(B).get("/auth/jwt/jwks.json")));
+  }
+
+  @Test
+  void logInOnACallOnBRefreshOnBCallOnA() throws Exception {
+    HttpResponse<String> login = new Browserless(A).login("alice", "st-auth-mode", "header");
+    String access = login.headers().firstValue("st-access-token").orElseThrow();
+    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
+
+    assertEquals(200, bearer(B, "GET", "/demo/me", access).statusCode());
+    HttpResponse<String> refreshed = bearer(B, "POST", "/auth/session/refresh", refresh);
+    assertEquals(200, refreshed.statusCode());
+    String newAccess = refreshed.headers().firstValue("st-access-token").orElseThrow();
+    HttpResponse<String> onA = bearer(A, "GET", "/demo/me", newAccess);
+    assertEquals(200, onA.statusCode());
+    assertEquals("alice", json(onA).getString("userId"));
+  }
+
+  @Test
+  void fiftyConcurrentRefreshesWithOneTokenOverBothServersLeaveOneLineage() throws Exception {
+    HttpResponse<String> login = new Browserless(A).login("bob", "st-auth-mode", "header");
+    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
+    String handle = json(login).getString("sessionHandle");
+
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        URI server = i % 2 == 0 ? A : B;
+        futures.add(pool.submit(() -> {
+          go.await();
+          return bearer(server, "POST", "/auth/session/refresh", refresh);
+        }));
+      }
+      go.countDown();
+      for (Future<HttpResponse<String>> future : futures) {
+        responses.add(future.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (HttpResponse<String> response : responses) {
+      assertEquals(200, response.statusCode(), response.body());
+    }
+    String kept = responses.get(31).headers().firstValue("st-refresh-token").orElseThrow();
+    assertEquals(200, bearer(A, "POST", "/auth/session/refresh", kept).statusCode());
+    assertTrue(theftLines(handle).isEmpty(), "no false theft");
+  }
+
+  @Test
+  void theftIsDetectedOnBForATokenRotatedOnA() throws Exception {
+    HttpResponse<String> login = new Browserless(A).login("carol", "st-auth-mode", "header");
+    String stolen = login.headers().firstValue("st-refresh-token").orElseThrow();
+    String r1 = bearer(A, "POST", "/auth/session/refresh", stolen)
+        .headers().firstValue("st-refresh-token").orElseThrow();
+    assertEquals(200, bearer(A, "POST", "/auth/session/refresh", r1).statusCode());
+
+    HttpResponse<String> thief = bearer(B, "POST", "/auth/session/refresh", stolen);
+    assertEquals(401, thief.statusCode());
+    assertEquals("token theft detected", json(thief).getString("message"));
+    assertEquals(1, theftLines(json(login).getString("sessionHandle")).size());
+  }
+
+  private static HttpResponse<String> bearer(URI server, String method, String path, String token)
+      throws Exception {
+    return new Browserless(server).send(method, path, null, "Authorization", "Bearer " + token);
+  }
+
+  private static List<String> theftLines(String handle) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String server : SERVERS) {
+      Path log = WLP.resolve("usr/servers/" + server + "/logs/messages.log");
+      try (Stream<String> all = Files.lines(log)) {
+        all.filter(l -> l.contains("event=token_theft_detected")
+            && l.contains("sessionHandle=" + handle)).forEach(lines::add);
+      }
+    }
+    return lines;
+  }
+
+  private static void createServer(String name, int port) throws Exception {
+    Path dir = WLP.resolve("usr/servers/" + name);
+    if (!Files.exists(dir)) {
+      server("create", name).waitFor();
+    }
+    Path template = WLP.resolve("usr/servers/defaultServer");
+    Files.copy(Path.of("liberty", "server.xml"), dir.resolve("server.xml"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(dir.resolve("apps"));
+    Files.copy(Path.of("target", "baton.war"), dir.resolve("apps/baton.war"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Path drivers = dir.resolve("jdbc/postgresql");
+    Files.createDirectories(drivers);
+    try (Stream<Path> jars = Files.list(template.resolve("jdbc/postgresql"))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, drivers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Files.writeString(dir.resolve("server.env"), String.join("\n",
+        "HTTP_PORT=" + port,
+        "DB_KIND=postgresql",
+        "DB_URL=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+        "DB_USER=postgres",
+        "DB_PASSWORD=unused-with-trust-auth",
+        ""));
+  }
+
+  private static Process server(String action, String name) throws IOException {
+    return new ProcessBuilder(WLP.resolve("bin/server").toString(), action, name)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  private static void waitUntilReady(URI server) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (new Browserless(server).get("/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(server + " did not become ready");
+  }
+
+  private static void sql(String url, String statement) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
+      sql.execute(statement);
+    }
+  }
+
+  private static long count(String query) throws Exception {
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?user=postgres");
+        Statement sql = connection.createStatement();
+        ResultSet rows = sql.executeQuery(query)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
