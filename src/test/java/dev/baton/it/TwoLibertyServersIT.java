@@ -23,10 +23,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Open Liberty servers behind an imaginary load balancer, started at the same moment on one
@@ -34,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * with the demo's server.xml, the WAR and the PostgreSQL driver, configured by environment
  * (DB_KIND, DB_URL) exactly as the README tells users to.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoLibertyServersIT {
 
   private static final Path WLP = Path.of("target", "liberty", "wlp").toAbsolutePath();
@@ -136,6 +142,43 @@ class TwoLibertyServersIT {
     assertEquals(401, thief.statusCode());
     assertEquals("token theft detected", json(thief).getString("message"));
     assertEquals(1, theftLines(json(login).getString("sessionHandle")).size());
+  }
+
+  /** Runs last: it kills server A. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aServerKilledInTheMiddleOfRefreshingLosesNothing() throws Exception {
+    HttpResponse<String> login = new Browserless(A).login("dave", "st-auth-mode", "header");
+    String handle = json(login).getString("sessionHandle");
+    AtomicReference<String> inFlight = new AtomicReference<>(
+        login.headers().firstValue("st-refresh-token").orElseThrow());
+    AtomicInteger refreshed = new AtomicInteger();
+    Thread client = new Thread(() -> {
+      try {
+        while (true) {
+          HttpResponse<String> response = bearer(A, "POST", "/auth/session/refresh", inFlight.get());
+          assertEquals(200, response.statusCode());
+          inFlight.set(response.headers().firstValue("st-refresh-token").orElseThrow());
+          refreshed.incrementAndGet();
+        }
+      } catch (Exception serverGone) {
+        // A died with a refresh in flight: its token is what the client retries with.
+      }
+    });
+    client.start();
+    while (refreshed.get() < 20) {
+      Thread.sleep(10);
+    }
+    long pid = Long.parseLong(Files.readString(
+        WLP.resolve("usr/servers/.pid/" + SERVERS.get(0) + ".pid")).trim());
+    new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
+    client.join(30_000);
+
+    HttpResponse<String> retried = bearer(B, "POST", "/auth/session/refresh", inFlight.get());
+    assertEquals(200, retried.statusCode(), retried.body());
+    String next = retried.headers().firstValue("st-refresh-token").orElseThrow();
+    assertEquals(200, bearer(B, "POST", "/auth/session/refresh", next).statusCode());
+    assertTrue(theftLines(handle).isEmpty());
   }
 
   private static HttpResponse<String> bearer(URI server, String method, String path, String token)
