@@ -33,6 +33,7 @@ print(f"GET /demo/public: {pub:.0f} req/s, GET /demo/me: {me:.0f} req/s, ratio {
 PY
 
 mvn -q -B test-compile >/dev/null
-classpath=$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+classpath=$(cat target/test-classpath.txt)
 echo "refresh warm-up"; java -cp "target/test-classes:$classpath" dev.baton.bench.RefreshLoad 10 8 "$url" >/dev/null
 java -cp "target/test-classes:$classpath" dev.baton.bench.RefreshLoad "$seconds" 8 "$url"

@@ -1,0 +1,78 @@
+package dev.baton.bench;
+
+import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
+import dev.baton.core.SessionPurger;
+import dev.baton.testing.TestBaton;
+import dev.baton.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scale check on PostgreSQL: a million sessions (half of them expired), then the latency of
+ * refreshes and of listing a user's sessions, and the time to purge the expired half.
+ *
+ * <p>{@code java -Dbaton.test.db=postgresql -cp target/test-classes:<test classpath>
+ * dev.baton.bench.MillionSessions}. Creates and drops its own schema.
+ */
+public final class MillionSessions {
+
+  private MillionSessions() {}
+
+  public static void main(String[] args) throws Exception {
+    int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    try (TestDatabase database = TestDatabase.create();
+        TestBaton baton = TestBaton.builder().database(database).start()) {
+      long now = baton.clock().millis();
+      long started = System.nanoTime();
+      try (Connection connection = database.dataSource().getConnection();
+          Statement sql = connection.createStatement()) {
+        // Half expired a day ago, half live for 100 days; 100,000 users with 10 sessions each.
+        sql.execute("INSERT INTO baton_session (handle, user_id, refresh_token_hash2,"
+            + " session_data, access_token_payload, created_at, expires_at)"
+            + " SELECT gen_random_uuid()::text, 'user-' || (i % 100000), md5(i::text) || md5(i::text),"
+            + " '{}', '{}', " + now + ", CASE WHEN i % 2 = 0 THEN " + (now - 86_400_000L)
+            + " ELSE " + (now + 8_640_000_000L) + " END FROM generate_series(1, " + total + ") i");
+        sql.execute("ANALYZE baton_session");
+      }
+      System.out.printf("inserted %,d sessions in %.1f s%n", total, seconds(started));
+
+      SessionService sessions = baton.sessions();
+      List<Long> refresh = new ArrayList<>();
+      List<Long> listing = new ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        SessionTokens tokens = sessions.createNewSession("user-" + (i % 100000), null, null);
+        long t = System.nanoTime();
+        SessionTokens child = sessions.refreshSession(
+            tokens.refreshToken().value(), tokens.antiCsrfToken());
+        sessions.refreshSession(child.refreshToken().value(), child.antiCsrfToken());
+        refresh.add((System.nanoTime() - t) / 2);
+        t = System.nanoTime();
+        sessions.getAllSessionHandlesForUser("user-" + (i % 100000));
+        listing.add(System.nanoTime() - t);
+      }
+      System.out.println("refresh (rotation with promotion): " + percentiles(refresh));
+      System.out.println("sessions of one user (10 rows):    " + percentiles(listing));
+
+      started = System.nanoTime();
+      int purged = baton.bean(SessionPurger.class).purgeExpired();
+      System.out.printf("purged %,d expired sessions in %.1f s%n", purged, seconds(started));
+      baton.clock().advance(Duration.ZERO);
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static String percentiles(List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    sorted.sort(null);
+    return String.format("p50 %.2f ms, p99 %.2f ms (n=%d)",
+        sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 99 / 100) / 1e6,
+        sorted.size());
+  }
+}
