@@ -7,6 +7,7 @@ import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
+import dev.baton.metrics.SessionMetrics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -32,6 +34,7 @@ public class RefreshResource {
   @Inject SessionConfig config;
   @Inject WebConfig web;
   @Inject RequestTokenTransport transport;
+  @Inject SessionMetrics metrics;
   @Context HttpServletRequest servletRequest;
 
   private static final Logger LOG = Logger.getLogger(RefreshResource.class.getName());
@@ -47,6 +50,15 @@ public class RefreshResource {
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject refresh(@PathParam("base") String base, @Context HttpHeaders request) {
     ApiPaths.requireBase(base, web);
+    long started = System.nanoTime();
+    try {
+      return refresh(request);
+    } finally {
+      metrics.refreshTook(Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private JsonObject refresh(HttpHeaders request) {
     String bearer = Requests.bearer(request);
     TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
     String token = bearer != null ? bearer : Requests.cookie(request, Requests.REFRESH_TOKEN_COOKIE);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * Brings the schema up to date with Flyway before anything reads it. Baton keeps its own history
@@ -19,16 +20,45 @@ public class SchemaMigrator {
 
   @Inject @BatonDatabase DataSource dataSource;
 
-  /** Applies pending migrations; safe to run from several servers at once (Flyway locks). */
+  static final int ATTEMPTS = 3;
+
+  /**
+   * Applies pending migrations; safe to run from several servers at once. Flyway locks the
+   * history table while it migrates, but a server that looked before another created that table
+   * may try to baseline a schema that is already being migrated; it then fails, and simply
+   * trying again finds the schema up to date.
+   */
   public void migrate() {
-    Flyway.configure(SchemaMigrator.class.getClassLoader())
+    for (int attempt = 1; ; attempt++) {
+      try {
+        flyway().migrate();
+        return;
+      } catch (FlywayException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+        pause();
+      }
+    }
+  }
+
+  private Flyway flyway() {
+    return Flyway.configure(SchemaMigrator.class.getClassLoader())
         .dataSource(dataSource)
         .locations(LOCATION)
         .callbackLocations(LOCATION)
         .table("baton_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
-        .load()
-        .migrate();
+        .load();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while migrating", e);
+    }
   }
 }

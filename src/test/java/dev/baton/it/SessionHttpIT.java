@@ -212,6 +212,20 @@ class SessionHttpIT {
   }
 
   @Test
+  void metricsCountSessionsRefreshesAndUnauthorisedAnswers() throws Exception {
+    Browserless browser = new Browserless();
+    String antiCsrf = browser.login("mallory").headers().firstValue("anti-csrf").orElseThrow();
+    browser.send("POST", "/auth/session/refresh", null, "anti-csrf", antiCsrf);
+    new Browserless().get("/demo/me");
+    String metrics = new Browserless().get("/metrics?scope=application").body();
+    for (String name : List.of("baton_sessions_created", "baton_refreshes",
+        "baton_unauthorised", "baton_refresh_duration")) {
+      assertTrue(metrics.contains(name), name + " missing from:\n" + metrics);
+    }
+    assertTrue(metrics.contains("reason=\"unauthorised\""));
+  }
+
+  @Test
   void healthEndpointsReportReadinessAndLiveness() throws Exception {
     HttpResponse<String> ready = new Browserless().get("/health/ready");
     HttpResponse<String> live = new Browserless().get("/health/live");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -12,70 +11,65 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on the loopback interface between Baton and its database, which a test can cut (the
- * database "goes down": open connections break, new ones are refused) and restore. A real network
- * fault, not a mock.
+ * database "goes down": open connections break, new ones are dropped at once) and restore. A real
+ * network fault, not a mock. The port stays bound throughout, so no other socket can take it.
  */
 public final class CuttableProxy implements AutoCloseable {
 
   private final int targetPort;
-  private final int port;
+  private final ServerSocket listener;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-  private volatile ServerSocket listener;
+  private volatile boolean cut;
 
   public CuttableProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
-    ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    this.port = first.getLocalPort();
-    listen(first);
+    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::accept, "proxy-accept-" + listener.getLocalPort());
+    acceptor.setDaemon(true);
+    acceptor.start();
   }
 
   public int port() {
-    return port;
+    return listener.getLocalPort();
   }
 
-  /** Breaks every open connection and refuses new ones. */
-  public synchronized void cut() throws IOException {
-    listener.close();
+  /** Breaks every open connection and drops new ones. */
+  public void cut() throws IOException {
+    cut = true;
     for (Socket socket : sockets) {
       socket.close();
     }
     sockets.clear();
   }
 
-  /** Accepts connections again, on the same port; nothing happens if it was not cut. */
-  public synchronized void restore() throws IOException {
-    if (!listener.isClosed()) {
-      return;
-    }
-    ServerSocket again = new ServerSocket();
-    again.setReuseAddress(true);
-    again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    listen(again);
+  /** Forwards new connections again. */
+  public void restore() {
+    cut = false;
   }
 
   @Override
   public void close() throws IOException {
     cut();
+    listener.close();
   }
 
-  private void listen(ServerSocket socket) {
-    listener = socket;
-    Thread acceptor = new Thread(() -> {
-      while (!socket.isClosed()) {
-        try {
-          Socket client = socket.accept();
-          Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-          sockets.add(client);
-          sockets.add(server);
-          pipe(client, server);
-          pipe(server, client);
-        } catch (IOException closed) {
-          return;
+  private void accept() {
+    while (!listener.isClosed()) {
+      try {
+        Socket client = listener.accept();
+        if (cut) {
+          client.close();
+          continue;
         }
+        Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        sockets.add(client);
+        sockets.add(server);
+        pipe(client, server);
+        pipe(server, client);
+      } catch (IOException closedOrRefused) {
+        // the listener closed, or the database refused: the client sees a broken connection
       }
-    }, "proxy-accept-" + port);
-    acceptor.setDaemon(true);
-    acceptor.start();
+    }
   }
 
   private static void pipe(Socket from, Socket to) {

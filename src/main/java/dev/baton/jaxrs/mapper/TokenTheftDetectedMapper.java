@@ -2,6 +2,7 @@ package dev.baton.jaxrs.mapper;
 
 import dev.baton.api.SessionDelivery;
 import dev.baton.api.exception.TokenTheftDetectedException;
+import dev.baton.metrics.SessionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -15,8 +16,11 @@ public class TokenTheftDetectedMapper implements ExceptionMapper<TokenTheftDetec
 
   @Inject SessionDelivery delivery;
 
+  @Inject SessionMetrics metrics;
+
   @Override
   public Response toResponse(TokenTheftDetectedException exception) {
+    metrics.unauthorised("token_theft");
     delivery.clear();
     return ErrorResponses.json(401, "token theft detected");
   }

@@ -3,6 +3,7 @@ package dev.baton.jaxrs.mapper;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.config.WebConfig;
 import dev.baton.jaxrs.RefreshPage;
+import dev.baton.metrics.SessionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -21,8 +22,11 @@ public class TryRefreshTokenMapper implements ExceptionMapper<TryRefreshTokenExc
   @Inject WebConfig web;
   @Inject RefreshPage page;
 
+  @Inject SessionMetrics metrics;
+
   @Override
   public Response toResponse(TryRefreshTokenException exception) {
+    metrics.unauthorised("try_refresh_token");
     if (page.applies()) {
       return page.response(web.sessionExpiredStatus());
     }

@@ -2,6 +2,7 @@ package dev.baton.jaxrs.mapper;
 
 import dev.baton.api.SessionDelivery;
 import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.metrics.SessionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -15,8 +16,11 @@ public class UnauthorisedMapper implements ExceptionMapper<UnauthorisedException
 
   @Inject SessionDelivery delivery;
 
+  @Inject SessionMetrics metrics;
+
   @Override
   public Response toResponse(UnauthorisedException exception) {
+    metrics.unauthorised("unauthorised");
     if (exception.clearTokens()) {
       delivery.clear();
     }
