@@ -4,6 +4,7 @@ import static dev.baton.it.Browserless.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.testing.CuttableProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -49,13 +50,15 @@ class TwoLibertyServersIT {
   private static final List<String> SERVERS = List.of("baton-pg-a", "baton-pg-b");
   private static final URI A = URI.create("http://localhost:9381");
   private static final URI B = URI.create("http://localhost:9382");
+  /** Server B reaches PostgreSQL through this proxy, so a test can take its database away. */
+  private static CuttableProxy databaseOfB;
 
   @BeforeAll
   static void startBothAtOnce() throws Exception {
     sql(ADMIN_URL, "CREATE DATABASE " + DATABASE);
-    for (int i = 0; i < SERVERS.size(); i++) {
-      createServer(SERVERS.get(i), 9381 + i);
-    }
+    databaseOfB = new CuttableProxy(5432);
+    createServer(SERVERS.get(0), 9381, 5432);
+    createServer(SERVERS.get(1), 9382, databaseOfB.port());
     List<Process> starting = new ArrayList<>();
     for (String server : SERVERS) {
       starting.add(server("start", server));
@@ -72,6 +75,7 @@ class TwoLibertyServersIT {
     for (String server : SERVERS) {
       server("stop", server).waitFor();
     }
+    databaseOfB.close();
     sql(ADMIN_URL, "DROP DATABASE IF EXISTS " + DATABASE);
   }
 
@@ -144,6 +148,37 @@ class TwoLibertyServersIT {
     assertEquals(1, theftLines(json(login).getString("sessionHandle")).size());
   }
 
+  @Test
+  @Order(1000)
+  void aDatabaseOutageIsA503ThatLogsNobodyOut() throws Exception {
+    HttpResponse<String> login = new Browserless(B).login("erin", "st-auth-mode", "header");
+    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
+    String access = login.headers().firstValue("st-access-token").orElseThrow();
+    databaseOfB.cut();
+    try {
+      HttpResponse<String> during = bearer(B, "POST", "/auth/session/refresh", refresh);
+      assertEquals(503, during.statusCode(), during.body());
+      assertEquals("session store unavailable", json(during).getString("message"));
+      assertTrue(during.headers().firstValue("Retry-After").isPresent());
+      assertTrue(during.headers().firstValue("st-refresh-token").isEmpty(), "tokens kept");
+      assertTrue(during.headers().firstValue("front-token").isEmpty(), "tokens kept");
+      assertEquals(200, bearer(B, "GET", "/demo/me", access).statusCode(),
+          "verification needs no database");
+      assertEquals(503, new Browserless(B).get("/health/ready").statusCode());
+    } finally {
+      databaseOfB.restore();
+    }
+    HttpResponse<String> after = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      after = bearer(B, "POST", "/auth/session/refresh", refresh);
+      if (after.statusCode() != 503) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertEquals(200, after.statusCode(), "the same refresh token works once the database is back");
+  }
+
   /** Runs last: it kills server A. */
   @Test
   @Order(Integer.MAX_VALUE)
@@ -198,7 +233,7 @@ class TwoLibertyServersIT {
     return lines;
   }
 
-  private static void createServer(String name, int port) throws Exception {
+  private static void createServer(String name, int port, int databasePort) throws Exception {
     Path dir = WLP.resolve("usr/servers/" + name);
     if (!Files.exists(dir)) {
       server("create", name).waitFor();
@@ -219,7 +254,7 @@ class TwoLibertyServersIT {
     Files.writeString(dir.resolve("server.env"), String.join("\n",
         "HTTP_PORT=" + port,
         "DB_KIND=postgresql",
-        "DB_URL=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+        "DB_URL=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + DATABASE,
         "DB_USER=postgres",
         "DB_PASSWORD=unused-with-trust-auth",
         ""));
