@@ -7,7 +7,6 @@ import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +59,6 @@ public final class MillionSessions {
       started = System.nanoTime();
       int purged = baton.bean(SessionPurger.class).purgeExpired();
       System.out.printf("purged %,d expired sessions in %.1f s%n", purged, seconds(started));
-      baton.clock().advance(Duration.ZERO);
     }
   }
 

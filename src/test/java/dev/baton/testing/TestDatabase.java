@@ -78,10 +78,6 @@ public final class TestDatabase implements AutoCloseable {
     return dataSource;
   }
 
-  public String kind() {
-    return kind;
-  }
-
   @Override
   public void close() {
     switch (kind) {
