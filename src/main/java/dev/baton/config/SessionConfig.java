@@ -21,6 +21,9 @@ import java.time.Duration;
  *     tokens to remember so that a repeated token skips the RSA check, default 10000; 0 disables
  * @param purgeInterval {@code session.purge.interval}: how often expired sessions and retired
  *     keys are deleted, default {@code PT1H}; {@code PT0S} disables
+ * @param lockTimeout {@code session.lock-timeout}: how long a refresh waits for another one of
+ *     the same session to release its row, in whole seconds, default {@code PT5S}; {@code PT0S}
+ *     waits as long as it takes. A refresh that waits longer is answered 503, never 401.
  */
 public record SessionConfig(
     Duration accessTokenValidity,
@@ -31,7 +34,8 @@ public record SessionConfig(
     boolean checkDatabase,
     String issuer,
     int accessTokenCacheSize,
-    Duration purgeInterval) {
+    Duration purgeInterval,
+    Duration lockTimeout) {
 
   /** How long a retired signing key must still verify: until every token it signed expired. */
   public Duration signingKeyRetention() {

@@ -77,7 +77,8 @@ public class SessionConfigProducer {
         bool(source, "session.check-database", "false"),
         issuer,
         nonNegative(source, "session.access-token.cache-size", "10000"),
-        duration(source, "session.purge.interval", "PT1H"));
+        duration(source, "session.purge.interval", "PT1H"),
+        wholeSeconds(source, "session.lock-timeout", "PT5S"));
   }
 
   /**
@@ -157,6 +158,14 @@ public class SessionConfigProducer {
     } catch (DateTimeParseException e) {
       throw new InvalidConfigException(key, "expected an ISO-8601 duration such as PT1H");
     }
+  }
+
+  private static Duration wholeSeconds(Config source, String key, String fallback) {
+    Duration value = duration(source, key, fallback);
+    if (value.getNano() != 0) {
+      throw new InvalidConfigException(key, "expected whole seconds, such as PT5S");
+    }
+    return value;
   }
 
   private static Duration positive(Config source, String key, String fallback) {

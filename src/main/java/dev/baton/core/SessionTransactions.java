@@ -53,7 +53,7 @@ class SessionTransactions {
   @Transactional
   RefreshOutcome refresh(RefreshTokenContent presented, String presentedHash1) {
     long now = clock.millis();
-    SessionEntity session = sessions.lock(presented.sessionHandle()).orElse(null);
+    SessionEntity session = sessions.lock(presented.sessionHandle(), config.lockTimeout()).orElse(null);
     RefreshCase refreshCase =
         RefreshRotation.classifyRefresh(session, presented, presentedHash1, now);
     switch (refreshCase) {
@@ -73,7 +73,7 @@ class SessionTransactions {
   @Transactional
   PromotionOutcome confirmChild(AccessTokenClaims claims) {
     long now = clock.millis();
-    SessionEntity session = sessions.lock(claims.sessionHandle()).orElse(null);
+    SessionEntity session = sessions.lock(claims.sessionHandle(), config.lockTimeout()).orElse(null);
     PromotionCase promotionCase = RefreshRotation.classifyPromotion(session, claims, now);
     if (promotionCase == PromotionCase.UNCONFIRMED_CHILD) {
       promote(session, claims.refreshTokenHash1(), now);
@@ -89,7 +89,7 @@ class SessionTransactions {
 
   @Transactional
   Optional<SessionSnapshot> revoke(String handle) {
-    Optional<SessionEntity> session = sessions.lock(handle);
+    Optional<SessionEntity> session = sessions.lock(handle, config.lockTimeout());
     session.ifPresent(sessions::delete);
     return session.map(SessionTransactions::snapshot);
   }
@@ -126,7 +126,7 @@ class SessionTransactions {
   @Transactional
   boolean update(String handle, Consumer<SessionEntity> change) {
     long now = clock.millis();
-    Optional<SessionEntity> session = sessions.lock(handle).filter(s -> s.isLiveAt(now));
+    Optional<SessionEntity> session = sessions.lock(handle, config.lockTimeout()).filter(s -> s.isLiveAt(now));
     session.ifPresent(change);
     return session.isPresent();
   }

@@ -3,10 +3,10 @@ package dev.baton.core;
 import dev.baton.api.exception.SessionStoreUnavailableException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -16,9 +16,11 @@ import java.util.logging.Logger;
  * for a missing session (which would log the user out).
  *
  * <p>A transient fault is retried, as a whole transaction: a pooled connection that died while the
- * database was away (SQLState class 08), a serialization failure or deadlock (class 40), a lock
- * timeout. Every unit of work may run twice: a refresh whose commit was lost is re-decided from
- * the row as it is, and the token it promoted is then simply the current parent.
+ * database was away (SQLState class 08), a serialization failure or deadlock (class 40). Every
+ * unit of work may run twice: a refresh whose commit was lost is re-decided from the row as it is,
+ * and the token it promoted is then simply the current parent. A timeout is not retried: the
+ * caller has already waited as long as {@code session.lock-timeout} or the pool's connection
+ * timeout allows.
  */
 final class StoreFaults {
 
@@ -58,16 +60,12 @@ final class StoreFaults {
   }
 
   private static boolean isTransient(RuntimeException e) {
-    if (e instanceof LockTimeoutException || e instanceof PessimisticLockException) {
-      return true;
-    }
-    SQLException sql = sqlCause(e);
-    if (sql == null) {
+    if (e instanceof LockTimeoutException || e instanceof QueryTimeoutException) {
       return false;
     }
-    String state = sql.getSQLState();
-    return sql instanceof SQLTransientException
-        || (state != null && (state.startsWith("08") || state.startsWith("40")));
+    SQLException sql = sqlCause(e);
+    String state = sql == null || sql instanceof SQLTimeoutException ? null : sql.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("40"));
   }
 
   private static SQLException sqlCause(Throwable e) {

@@ -12,6 +12,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "baton_session")
 @NamedQuery(
+    name = "SessionEntity.byHandle",
+    query = "select s from SessionEntity s where s.handle = :handle")
+@NamedQuery(
     name = "SessionEntity.liveHandlesOfUser",
     query = "select s.handle from SessionEntity s where s.userId = :userId and s.expiresAt > :now"
         + " order by s.createdAt")

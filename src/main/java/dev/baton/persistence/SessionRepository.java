@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,12 +29,26 @@ public class SessionRepository {
    * Reads a session and locks its row until the transaction ends ({@code SELECT ... FOR UPDATE}),
    * so that concurrent refreshes of one session take turns.
    *
+   * <p>The wait for the lock is bounded with the JDBC query timeout, the one bound that H2,
+   * PostgreSQL and MariaDB all honour: Hibernate drops a lock timeout on PostgreSQL. Without it, a
+   * server that lost its network while holding the lock would stall every refresh of that session
+   * on the other servers until the database noticed, which takes as long as TCP keep-alive.
+   *
    * @param handle the session handle
+   * @param wait how long to wait for the lock, in whole seconds; zero waits as long as it takes
    * @return the locked row, or empty
    */
-  public Optional<SessionEntity> lock(String handle) {
-    return Optional.ofNullable(
-        entityManager.find(SessionEntity.class, handle, LockModeType.PESSIMISTIC_WRITE));
+  public Optional<SessionEntity> lock(String handle, Duration wait) {
+    TypedQuery<SessionEntity> query = entityManager
+        .createNamedQuery("SessionEntity.byHandle", SessionEntity.class)
+        .setParameter("handle", handle)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    if (!wait.isZero()) {
+      int millis = Math.toIntExact(wait.toMillis());
+      query.setHint("jakarta.persistence.lock.timeout", millis);
+      query.setHint("jakarta.persistence.query.timeout", millis);
+    }
+    return query.getResultStream().findFirst();
   }
 
   /**

@@ -36,7 +36,9 @@ class SessionConfigTest {
         () -> assertEquals(Duration.ofDays(7), config.signingKeyRotation()),
         () -> assertFalse(config.checkDatabase()),
         () -> assertEquals("baton", config.issuer()),
-        () -> assertEquals(10_000, config.accessTokenCacheSize()));
+        () -> assertEquals(10_000, config.accessTokenCacheSize()),
+        () -> assertEquals(Duration.ofHours(1), config.purgeInterval()),
+        () -> assertEquals(Duration.ofSeconds(5), config.lockTimeout()));
   }
 
   @Test
@@ -66,7 +68,9 @@ class SessionConfigTest {
       "session.check-database, yes",
       "session.issuer, ' '",
       "session.access-token.cache-size, -1",
-      "session.access-token.cache-size, lots"})
+      "session.access-token.cache-size, lots",
+      "session.lock-timeout, PT0.5S",
+      "session.lock-timeout, -PT1S"})
   void invalidValueIsRefusedNamingTheKey(String key, String value) {
     InvalidConfigException refused = assertThrows(InvalidConfigException.class,
         () -> SessionConfigProducer.read(config(Map.of(key, value))));

@@ -24,6 +24,9 @@ public final class TestDatabase implements AutoCloseable {
   private static final String MARIADB = env("BATON_TEST_MARIADB_URL",
       "jdbc:mariadb://127.0.0.1:3306/?user=root&sslMode=disable");
 
+  /** The most connections a PostgreSQL or MariaDB test pool lends at once. */
+  public static final int POOL_SIZE = 24;
+
   private final String kind;
   private final String name;
   private final DataSource dataSource;
@@ -103,7 +106,7 @@ public final class TestDatabase implements AutoCloseable {
   private static HikariDataSource pool(String url) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
-    config.setMaximumPoolSize(24);
+    config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(0);
     config.setConnectionTimeout(5_000);
     config.setAutoCommit(true);

@@ -1,0 +1,115 @@
+package dev.baton.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
+import dev.baton.api.TokenTheftDetected;
+import dev.baton.api.exception.SessionStoreUnavailableException;
+import dev.baton.testing.TestBaton;
+import dev.baton.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session row locked by someone else for too long, the way a server that lost its network in
+ * the middle of a refresh would leave it: the refresh gives up after {@code session.lock-timeout}
+ * with a server fault (503), never a logout or a theft, and the same token works once the row is
+ * free. Runs on PostgreSQL and MariaDB; H2 bounds the wait with its own {@code LOCK_TIMEOUT}.
+ */
+class LockContentionTest {
+
+  private TestDatabase database;
+  private TestBaton baton;
+  private SessionService sessions;
+
+  @BeforeEach
+  void start() {
+    database = TestDatabase.create();
+    baton = TestBaton.builder().database(database).config("session.lock-timeout", "PT1S").start();
+    sessions = baton.sessions();
+  }
+
+  @AfterEach
+  void stop() {
+    baton.close();
+    database.close();
+  }
+
+  @Test
+  void refreshBehindALockHeldPastTheTimeoutIsUnavailableAndTheSameTokenWorksAfterwards()
+      throws Exception {
+    SessionTokens tokens = sessions.createNewSession("alice", null, null);
+    try (Connection holder = lockRow(tokens.sessionHandle())) {
+      long started = System.nanoTime();
+      assertThrows(SessionStoreUnavailableException.class, () -> refresh(tokens));
+      Duration waited = Duration.ofNanos(System.nanoTime() - started);
+      // One lock timeout of one second: a timeout is answered at once, not retried.
+      assertTrue(waited.compareTo(Duration.ofSeconds(StoreFaults.ATTEMPTS)) < 0,
+          "gave up after " + waited);
+      holder.rollback();
+    }
+
+    SessionTokens refreshed = refresh(tokens);
+    assertEquals("alice",
+        sessions.getSession(refreshed.accessToken().value(), null, false).userId());
+    assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
+  }
+
+  @Test
+  void refreshWaitsForALockReleasedWithinTheTimeout() throws Exception {
+    SessionTokens tokens = sessions.createNewSession("alice", null, null);
+    Connection holder = lockRow(tokens.sessionHandle());
+    CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+      try (holder) {
+        holder.rollback();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+
+    SessionTokens refreshed = refresh(tokens);
+    release.get();
+    assertEquals("alice",
+        sessions.getSession(refreshed.accessToken().value(), null, false).userId());
+  }
+
+  @Test
+  void revokingBehindAStuckLockIsUnavailableAndRevokesLater() throws Exception {
+    SessionTokens tokens = sessions.createNewSession("alice", null, null);
+    try (Connection holder = lockRow(tokens.sessionHandle())) {
+      assertThrows(SessionStoreUnavailableException.class,
+          () -> sessions.revokeSession(tokens.sessionHandle()));
+      holder.rollback();
+    }
+    assertTrue(sessions.revokeSession(tokens.sessionHandle()));
+  }
+
+  private SessionTokens refresh(SessionTokens tokens) {
+    return sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
+  }
+
+  /** Opens a transaction on a connection of its own that holds the session's row lock. */
+  private Connection lockRow(String handle) throws SQLException {
+    Connection connection = database.dataSource().getConnection();
+    connection.setAutoCommit(false);
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT handle FROM baton_session WHERE handle = ? FOR UPDATE")) {
+      select.setString(1, handle);
+      try (ResultSet row = select.executeQuery()) {
+        assertTrue(row.next(), "the session row exists");
+      }
+    }
+    return connection;
+  }
+}
