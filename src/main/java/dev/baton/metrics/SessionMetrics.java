@@ -8,30 +8,73 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
-/** Counts what happens to sessions and times refreshes, in the application registry. */
+/**
+ * Counts what happens to sessions and times refreshes, in the application registry. Without
+ * MicroProfile Metrics in the server it does nothing.
+ *
+ * <p>The registry and its meters are looked up once: a lookup validates names and tags, which on
+ * every refresh cost more than the counting itself.
+ */
 @ApplicationScoped
 public class SessionMetrics {
 
   @Inject Instance<MetricRegistry> registries;
 
-  private Optional<MetricRegistry> registry() {
-    return registries.isResolvable() ? Optional.of(registries.get()) : Optional.empty();
+  private volatile Optional<Meters> meters;
+
+  /** The meters Baton updates, registered on first use. */
+  private static final class Meters {
+
+    final MetricRegistry registry;
+    final Counter created;
+    final Counter refreshes;
+    final Counter theft;
+    final Timer refreshDuration;
+    final Map<String, Counter> unauthorised = new ConcurrentHashMap<>();
+
+    Meters(MetricRegistry registry) {
+      this.registry = registry;
+      created = registry.counter("baton_sessions_created");
+      refreshes = registry.counter("baton_refreshes");
+      theft = registry.counter("baton_token_theft");
+      refreshDuration = registry.timer("baton_refresh_duration");
+    }
+
+    Counter unauthorised(String reason) {
+      return unauthorised.computeIfAbsent(reason,
+          r -> registry.counter("baton_unauthorised", new Tag("reason", r)));
+    }
+  }
+
+  private Optional<Meters> meters() {
+    Optional<Meters> known = meters;
+    if (known == null) {
+      // Two threads may both get here; each registers the same meters, which the registry allows.
+      known = registries.isResolvable() ? Optional.of(new Meters(registries.get()))
+          : Optional.empty();
+      meters = known;
+    }
+    return known;
   }
 
   void created(@Observes SessionCreated event) {
-    registry().ifPresent(r -> r.counter("baton_sessions_created").inc());
+    meters().ifPresent(m -> m.created.inc());
   }
 
   void refreshed(@Observes SessionRefreshed event) {
-    registry().ifPresent(r -> r.counter("baton_refreshes").inc());
+    meters().ifPresent(m -> m.refreshes.inc());
   }
 
   void theft(@Observes TokenTheftDetected event) {
-    registry().ifPresent(r -> r.counter("baton_token_theft").inc());
+    meters().ifPresent(m -> m.theft.inc());
   }
 
   /**
@@ -40,8 +83,7 @@ public class SessionMetrics {
    * @param reason {@code unauthorised}, {@code try_refresh_token} or {@code token_theft}
    */
   public void unauthorised(String reason) {
-    registry().ifPresent(r ->
-        r.counter("baton_unauthorised", new Tag("reason", reason)).inc());
+    meters().ifPresent(m -> m.unauthorised(reason).inc());
   }
 
   /**
@@ -50,6 +92,6 @@ public class SessionMetrics {
    * @param elapsed the duration
    */
   public void refreshTook(Duration elapsed) {
-    registry().ifPresent(r -> r.timer("baton_refresh_duration").update(elapsed));
+    meters().ifPresent(m -> m.refreshDuration.update(elapsed));
   }
 }

@@ -11,7 +11,8 @@ import org.flywaydb.core.api.FlywayException;
  * table, so it can share a database or schema with the application's own migrations.
  *
  * <p>The migration folder holds an empty {@code flyway.location} file: Flyway cannot list a
- * folder through Open Liberty's class loader without it.
+ * folder through Open Liberty's class loader without it. So does {@code db/callback}, which Flyway
+ * always scans and otherwise reports as an error in the server log.
  */
 @ApplicationScoped
 public class SchemaMigrator {
