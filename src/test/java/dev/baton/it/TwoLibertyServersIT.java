@@ -2,9 +2,11 @@ package dev.baton.it;
 
 import static dev.baton.it.Browserless.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.CuttableProxy;
+import dev.baton.testing.Jwts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two Open Liberty servers behind an imaginary load balancer, started at the same moment on one
  * empty PostgreSQL database. The servers are made from the Liberty runtime the build installed,
  * with the demo's server.xml, the WAR and the PostgreSQL driver, configured by environment
- * (DB_KIND, DB_URL) exactly as the README tells users to.
+ * (DB_KIND, DB_URL) exactly as the README tells users to, and a short key rotation.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoLibertyServersIT {
@@ -50,6 +52,8 @@ class TwoLibertyServersIT {
   private static final List<String> SERVERS = List.of("baton-pg-a", "baton-pg-b");
   private static final URI A = URI.create("http://localhost:9381");
   private static final URI B = URI.create("http://localhost:9382");
+  /** Both servers rotate their signing key this often, so that a test can see a rotation. */
+  private static final Duration KEY_ROTATION = Duration.ofSeconds(5);
   /** Server B reaches PostgreSQL through this proxy, so a test can take its database away. */
   private static CuttableProxy databaseOfB;
 
@@ -79,11 +83,34 @@ class TwoLibertyServersIT {
     sql(ADMIN_URL, "DROP DATABASE IF EXISTS " + DATABASE);
   }
 
+  /** Runs first: any token signed later may rotate the key. */
   @Test
+  @Order(1)
   void serversThatStartedTogetherOnAnEmptyDatabaseCreatedExactlyOneSigningKey() throws Exception {
     assertEquals(1, count("SELECT COUNT(*) FROM baton_signing_key"));
     assertEquals(json(new Browserless(A).get("/auth/jwt/jwks.json")),
         json(new Browserless(B).get("/auth/jwt/jwks.json")));
+  }
+
+  @Test
+  void keyRotatedByAIsHonouredByB() throws Exception {
+    String firstKid = Jwts.header(accessTokenFrom(A, "frank")).getString("kid");
+    String rotated = null;
+    Instant deadline = Instant.now().plus(KEY_ROTATION.multipliedBy(4));
+    while (rotated == null && Instant.now().isBefore(deadline)) {
+      String token = accessTokenFrom(A, "frank");
+      if (!Jwts.header(token).getString("kid").equals(firstKid)) {
+        rotated = token;
+      } else {
+        Thread.sleep(250);
+      }
+    }
+    assertNotNull(rotated, "A signed with a new key once the first one's time was up");
+
+    assertEquals(200, bearer(B, "GET", "/demo/me", rotated).statusCode());
+    String newKid = Jwts.header(rotated).getString("kid");
+    assertTrue(json(new Browserless(B).get("/auth/jwt/jwks.json")).getJsonArray("keys")
+        .stream().anyMatch(key -> key.asJsonObject().getString("kid").equals(newKid)));
   }
 
   @Test
@@ -216,6 +243,11 @@ class TwoLibertyServersIT {
     assertTrue(theftLines(handle).isEmpty());
   }
 
+  private static String accessTokenFrom(URI server, String userId) throws Exception {
+    return new Browserless(server).login(userId, "st-auth-mode", "header")
+        .headers().firstValue("st-access-token").orElseThrow();
+  }
+
   private static HttpResponse<String> bearer(URI server, String method, String path, String token)
       throws Exception {
     return new Browserless(server).send(method, path, null, "Authorization", "Bearer " + token);
@@ -257,6 +289,7 @@ class TwoLibertyServersIT {
         "DB_URL=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + DATABASE,
         "DB_USER=postgres",
         "DB_PASSWORD=unused-with-trust-auth",
+        "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
         ""));
   }
 
