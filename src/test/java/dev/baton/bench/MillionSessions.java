@@ -9,10 +9,13 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Scale check on PostgreSQL: a million sessions (half of them expired), then the latency of
- * refreshes and of listing a user's sessions, and the time to purge the expired half.
+ * refreshes and of listing a user's sessions, the time to purge the expired half, and what that
+ * purge does to the latency of refreshes running beside it.
  *
  * <p>{@code java -Dbaton.test.db=postgresql -cp target/test-classes:<test classpath>
  * dev.baton.bench.MillionSessions}. Creates and drops its own schema.
@@ -56,10 +59,43 @@ public final class MillionSessions {
       System.out.println("refresh (rotation with promotion): " + percentiles(refresh));
       System.out.println("sessions of one user (10 rows):    " + percentiles(listing));
 
+      // The purge's effect on live refreshes: one thread refreshes for as long as the purge runs,
+      // against the same thread refreshing for as long without it, just before.
+      List<SessionTokens> lineages = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        lineages.add(sessions.createNewSession("live-" + i, null, null));
+      }
+      AtomicBoolean running = new AtomicBoolean(true);
+      CompletableFuture<List<Long>> quiet =
+          CompletableFuture.supplyAsync(() -> refreshWhile(sessions, lineages, running));
+      Thread.sleep(5_000);
+      running.set(false);
+      System.out.println("refresh, nothing else running:     " + percentiles(quiet.get()));
+
+      running.set(true);
+      CompletableFuture<List<Long>> duringPurge =
+          CompletableFuture.supplyAsync(() -> refreshWhile(sessions, lineages, running));
       started = System.nanoTime();
       int purged = baton.bean(SessionPurger.class).purgeExpired();
-      System.out.printf("purged %,d expired sessions in %.1f s%n", purged, seconds(started));
+      double purgeSeconds = seconds(started);
+      running.set(false);
+      System.out.printf("purged %,d expired sessions in %.1f s%n", purged, purgeSeconds);
+      System.out.println("refresh while the purge runs:      " + percentiles(duringPurge.get()));
     }
+  }
+
+  /** Refreshes the lineages in turn, each with its newest token, until told to stop. */
+  private static List<Long> refreshWhile(
+      SessionService sessions, List<SessionTokens> lineages, AtomicBoolean running) {
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 0; running.get(); i = (i + 1) % lineages.size()) {
+      SessionTokens tokens = lineages.get(i);
+      long t = System.nanoTime();
+      lineages.set(i, sessions.refreshSession(
+          tokens.refreshToken().value(), tokens.antiCsrfToken()));
+      latencies.add(System.nanoTime() - t);
+    }
+    return latencies;
   }
 
   private static double seconds(long startNanos) {
