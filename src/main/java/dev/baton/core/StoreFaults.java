@@ -7,6 +7,7 @@ import jakarta.persistence.QueryTimeoutException;
 import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * unit of work may run twice: a refresh whose commit was lost is re-decided from the row as it is,
  * and the token it promoted is then simply the current parent. A timeout is not retried: the
  * caller has already waited as long as {@code session.lock-timeout} or the pool's connection
- * timeout allows.
+ * timeout allows, and a retry would only add load to a database that is already behind.
  */
 final class StoreFaults {
 
@@ -64,7 +65,13 @@ final class StoreFaults {
       return false;
     }
     SQLException sql = sqlCause(e);
-    String state = sql == null || sql instanceof SQLTimeoutException ? null : sql.getSQLState();
+    // A pool that lent no connection in time says so with SQLTransientConnectionException, on
+    // Liberty with SQLState 08001 as well: not a dead connection that a retry would replace.
+    if (sql == null || sql instanceof SQLTimeoutException
+        || sql instanceof SQLTransientConnectionException) {
+      return false;
+    }
+    String state = sql.getSQLState();
     return state != null && (state.startsWith("08") || state.startsWith("40"));
   }
 

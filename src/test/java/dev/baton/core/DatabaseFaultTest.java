@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -63,7 +64,7 @@ class DatabaseFaultTest {
     proxy.cut();
     assertThrows(SessionStoreUnavailableException.class, () ->
         sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()));
-    proxy.restore();
+    restoreDatabase();
 
     SessionTokens refreshed =
         sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
@@ -88,7 +89,7 @@ class DatabaseFaultTest {
     proxy.cut();
     assertThrows(SessionStoreUnavailableException.class,
         () -> sessions.getSession(refreshed.accessToken().value(), null, false));
-    proxy.restore();
+    restoreDatabase();
     assertTrue(sessions.getSession(refreshed.accessToken().value(), null, false)
         .newAccessToken().isPresent());
   }
@@ -103,7 +104,7 @@ class DatabaseFaultTest {
     proxy.cut();
     assertEquals(HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
     assertEquals(HealthCheckResponse.Status.UP, liveness.call().getStatus());
-    proxy.restore();
+    restoreDatabase();
     assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
   }
 
@@ -117,7 +118,7 @@ class DatabaseFaultTest {
         () -> sessions.revokeSession(tokens.sessionHandle()));
     assertThrows(SessionStoreUnavailableException.class,
         () -> sessions.getAllSessionHandlesForUser("alice"));
-    proxy.restore();
+    restoreDatabase();
     assertEquals(1, sessions.getAllSessionHandlesForUser("alice").size());
   }
 
@@ -157,7 +158,12 @@ class DatabaseFaultTest {
       for (int i = 0; i < TestDatabase.POOL_SIZE; i++) {
         held.add(database.dataSource().getConnection());
       }
+      long started = System.nanoTime();
       assertThrows(SessionStoreUnavailableException.class, () -> refresh(child));
+      Duration waited = Duration.ofNanos(System.nanoTime() - started);
+      // One wait for the pool (1 s in this test), not one per attempt.
+      assertTrue(waited.compareTo(Duration.ofSeconds(StoreFaults.ATTEMPTS - 1)) < 0,
+          "gave up after " + waited);
       assertThrows(SessionStoreUnavailableException.class,
           () -> sessions.getSession(child.accessToken().value(), null, false));
     } finally {
@@ -168,6 +174,21 @@ class DatabaseFaultTest {
     assertEquals("alice", sessions.getSession(refresh(child).accessToken().value(), null, false)
         .userId());
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
+  }
+
+  /**
+   * Restores the connection and waits until the pool has one again, as a load balancer waits for
+   * readiness: the test pool reconnects in the background, and until it has, a request is answered
+   * unavailable (a pool timeout is not retried).
+   */
+  private void restoreDatabase() throws Exception {
+    proxy.restore();
+    SessionStoreReadinessCheck readiness =
+        baton.bean(SessionStoreReadinessCheck.class, Readiness.Literal.INSTANCE);
+    for (int attempt = 0; attempt < 50
+        && readiness.call().getStatus() != HealthCheckResponse.Status.UP; attempt++) {
+      Thread.sleep(100);
+    }
   }
 
   private SessionTokens refresh(SessionTokens tokens) {

@@ -206,6 +206,51 @@ class TwoLibertyServersIT {
     assertEquals(200, after.statusCode(), "the same refresh token works once the database is back");
   }
 
+  /**
+   * A session row held by a transaction that never ends, the way a server that lost its network
+   * mid-refresh leaves it: refreshes of that session on B wait {@code session.lock-timeout} (10 s
+   * here) each, holding a connection, so that B's pool (20, 5 s connection timeout) runs dry.
+   * Every one is answered 503, none 401, and the same token works once the row is free.
+   */
+  @Test
+  @Order(2000)
+  void aStuckRowLockAndAnExhaustedPoolAre503sThatLogNobodyOut() throws Exception {
+    HttpResponse<String> login = new Browserless(B).login("gina", "st-auth-mode", "header");
+    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
+    String handle = json(login).getString("sessionHandle");
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    try (Connection stuck = DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?user=postgres")) {
+      stuck.setAutoCommit(false);
+      try (Statement lock = stuck.createStatement()) {
+        lock.executeQuery("SELECT handle FROM baton_session WHERE handle = '" + handle
+            + "' FOR UPDATE").close();
+      }
+      ExecutorService clients = Executors.newFixedThreadPool(24);
+      try {
+        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+          sent.add(clients.submit(() -> bearer(B, "POST", "/auth/session/refresh", refresh)));
+        }
+        for (Future<HttpResponse<String>> answer : sent) {
+          answers.add(answer.get());
+        }
+      } finally {
+        clients.shutdown();
+      }
+      stuck.rollback();
+    }
+    for (HttpResponse<String> answer : answers) {
+      assertEquals(503, answer.statusCode(), answer.body());
+      assertTrue(answer.headers().firstValue("Retry-After").isPresent());
+      assertTrue(answer.headers().firstValue("st-refresh-token").isEmpty(), "tokens kept");
+    }
+    assertTrue(logLines(SERVERS.get(1), "J2CA0045E").size() > 0, "B's pool ran dry");
+
+    assertEquals(200, bearer(B, "POST", "/auth/session/refresh", refresh).statusCode());
+    assertTrue(theftLines(handle).isEmpty());
+  }
+
   /** Runs last: it kills server A. */
   @Test
   @Order(Integer.MAX_VALUE)
@@ -256,13 +301,17 @@ class TwoLibertyServersIT {
   private static List<String> theftLines(String handle) throws IOException {
     List<String> lines = new ArrayList<>();
     for (String server : SERVERS) {
-      Path log = WLP.resolve("usr/servers/" + server + "/logs/messages.log");
-      try (Stream<String> all = Files.lines(log)) {
-        all.filter(l -> l.contains("event=token_theft_detected")
-            && l.contains("sessionHandle=" + handle)).forEach(lines::add);
-      }
+      logLines(server, "event=token_theft_detected").stream()
+          .filter(l -> l.contains("sessionHandle=" + handle)).forEach(lines::add);
     }
     return lines;
+  }
+
+  private static List<String> logLines(String server, String containing) throws IOException {
+    Path log = WLP.resolve("usr/servers/" + server + "/logs/messages.log");
+    try (Stream<String> all = Files.lines(log)) {
+      return all.filter(l -> l.contains(containing)).toList();
+    }
   }
 
   private static void createServer(String name, int port, int databasePort) throws Exception {
@@ -290,7 +339,14 @@ class TwoLibertyServersIT {
         "DB_USER=postgres",
         "DB_PASSWORD=unused-with-trust-auth",
         "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
+        "EXTRA_CONFIG=it-threads.xml",
+        // Longer than the pool's connection timeout, so that a stuck row drains the pool.
+        "SESSION_LOCK_TIMEOUT=PT10S",
         ""));
+    // Liberty adds worker threads gradually; 24 refreshes blocked at once must all run at once to
+    // drain the pool of 20 connections.
+    Files.writeString(dir.resolve("it-threads.xml"),
+        "<server><executor coreThreads=\"32\"/></server>\n");
   }
 
   private static Process server(String action, String name) throws IOException {
