@@ -78,7 +78,7 @@ public class KeyRing {
     synchronized (this) {
       KeyMaterial rotated = current();
       if (rotated.signingKeyAt(now).isEmpty()) {
-        rotated = transactions.ensureKeys();
+        rotated = StoreFaults.translate(transactions::ensureKeys);
         material = rotated;
       }
       return rotated.signingKeyAt(now).orElseThrow();
@@ -97,7 +97,8 @@ public class KeyRing {
     if (key.isEmpty() && clock.instant().isAfter(known.loadedAt().plus(RELOAD_INTERVAL))) {
       synchronized (this) {
         if (material == known) {
-          material = transactions.readKeys();
+          // During an outage this is a 503: the token may well be valid.
+          material = StoreFaults.translate(transactions::readKeys);
         }
         key = material.byKid(kid);
       }

@@ -95,6 +95,21 @@ class DatabaseFaultTest {
   }
 
   @Test
+  void tokenSignedWithAKeyThisServerHasNotSeenDuringAnOutageIsUnavailableNotALogout()
+      throws Exception {
+    try (TestBaton other = TestBaton.builder().database(database).clock(baton.clock()).start()) {
+      baton.clock().advance(Duration.ofDays(7));
+      SessionTokens rotatedOnOther = other.sessions().createNewSession("alice", null, null);
+      proxy.cut();
+      assertThrows(SessionStoreUnavailableException.class, () ->
+          sessions.getSession(rotatedOnOther.accessToken().value(), null, false));
+      restoreDatabase();
+      assertEquals("alice",
+          sessions.getSession(rotatedOnOther.accessToken().value(), null, false).userId());
+    }
+  }
+
+  @Test
   void readinessFollowsTheDatabaseWhileLivenessDoesNot() throws Exception {
     SessionStoreReadinessCheck readiness =
         baton.bean(SessionStoreReadinessCheck.class, Readiness.Literal.INSTANCE);
