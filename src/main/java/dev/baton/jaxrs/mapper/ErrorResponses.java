@@ -26,6 +26,11 @@ final class ErrorResponses {
   static Response serverFault(int status, String message, Throwable fault, Logger log) {
     String correlationId = UUID.randomUUID().toString();
     log.log(Level.WARNING, fault, () -> message + " [correlationId=" + correlationId + "]");
+    return serverFault(status, message, correlationId);
+  }
+
+  /** A server fault that the caller has logged under {@code correlationId}. */
+  static Response serverFault(int status, String message, String correlationId) {
     JsonObjectBuilder body = JsonSupport.builder()
         .add("message", message)
         .add("correlationId", correlationId);
