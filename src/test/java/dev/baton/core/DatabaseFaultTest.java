@@ -14,9 +14,6 @@ import dev.baton.testing.CuttableProxy;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A database outage is a server fault: answered as {@link SessionStoreUnavailableException}, never
  * as a missing session or a theft, and nothing is lost. Baton talks to the local PostgreSQL through
- * a TCP proxy that the tests cut and restore; serialization failures and deadlocks are raised by
- * PostgreSQL itself, from a trigger the tests install, and the pool is exhausted by holding all of
- * its connections.
+ * a TCP proxy that the tests cut and restore, and the pool is exhausted by holding all of its
+ * connections. ({@link InjectedFaultTest} has the faults that the database raises itself.)
  */
 class DatabaseFaultTest {
 
@@ -138,34 +134,6 @@ class DatabaseFaultTest {
   }
 
   @Test
-  void serializationFailureIsRetriedAndTheRefreshSucceeds() throws Exception {
-    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
-    failSessionUpdates("40001", 1);
-
-    SessionTokens grandchild = refresh(child);
-    assertEquals(2, faultsRaised(), "one failed attempt, then the retry");
-    assertEquals("alice",
-        sessions.getSession(grandchild.accessToken().value(), null, false).userId());
-    refresh(grandchild);
-    assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
-  }
-
-  @Test
-  void deadlockOnEveryAttemptIsUnavailableAndTheSameTokenWorksAfterwards() throws Exception {
-    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
-    failSessionUpdates("40P01", Integer.MAX_VALUE);
-
-    assertThrows(SessionStoreUnavailableException.class, () -> refresh(child));
-    assertEquals(StoreFaults.ATTEMPTS, faultsRaised());
-    stopFailingSessionUpdates();
-
-    SessionTokens grandchild = refresh(child);
-    assertEquals("alice",
-        sessions.getSession(grandchild.accessToken().value(), null, false).userId());
-    assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
-  }
-
-  @Test
   void exhaustedConnectionPoolIsUnavailableAndNotALogout() throws Exception {
     SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
     List<Connection> held = new ArrayList<>();
@@ -208,42 +176,5 @@ class DatabaseFaultTest {
 
   private SessionTokens refresh(SessionTokens tokens) {
     return sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
-  }
-
-  /**
-   * Makes PostgreSQL refuse the next {@code times} session updates with {@code sqlState}. The
-   * count lives in a sequence because a sequence does not roll back with the failed transaction.
-   */
-  private void failSessionUpdates(String sqlState, int times) throws SQLException {
-    sql("CREATE SEQUENCE injected_faults",
-        "CREATE FUNCTION inject_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-            + " IF nextval('injected_faults') <= " + times + " THEN"
-            + " RAISE EXCEPTION 'injected by the test' USING ERRCODE = '" + sqlState + "';"
-            + " END IF; RETURN NEW; END $$",
-        "CREATE TRIGGER inject_fault BEFORE UPDATE ON baton_session"
-            + " FOR EACH ROW EXECUTE FUNCTION inject_fault()");
-  }
-
-  private void stopFailingSessionUpdates() throws SQLException {
-    sql("DROP TRIGGER inject_fault ON baton_session");
-  }
-
-  /** How many times the trigger fired, failing or not. */
-  private long faultsRaised() throws SQLException {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT last_value FROM injected_faults")) {
-      row.next();
-      return row.getLong(1);
-    }
-  }
-
-  private void sql(String... statements) throws SQLException {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
   }
 }

@@ -81,6 +81,11 @@ public final class TestDatabase implements AutoCloseable {
     return dataSource;
   }
 
+  /** {@code h2}, {@code postgresql} or {@code mariadb}. */
+  public String kind() {
+    return kind;
+  }
+
   @Override
   public void close() {
     switch (kind) {

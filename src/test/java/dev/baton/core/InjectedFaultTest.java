@@ -1,0 +1,85 @@
+package dev.baton.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
+import dev.baton.api.TokenTheftDetected;
+import dev.baton.api.exception.SessionStoreUnavailableException;
+import dev.baton.testing.InjectedFaults;
+import dev.baton.testing.TestBaton;
+import dev.baton.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Serialization failures and deadlocks, raised by the database itself from a trigger on the
+ * session table: retried as a whole transaction, and past the last attempt answered as a server
+ * fault with nothing lost. Never a logout, never a theft. Runs on H2, PostgreSQL and MariaDB.
+ */
+class InjectedFaultTest {
+
+  private TestDatabase database;
+  private TestBaton baton;
+  private SessionService sessions;
+
+  @BeforeEach
+  void start() {
+    database = TestDatabase.create();
+    baton = TestBaton.builder().database(database).start();
+    sessions = baton.sessions();
+  }
+
+  @AfterEach
+  void stop() {
+    baton.close();
+    database.close();
+  }
+
+  @Test
+  void serializationFailureOnRefreshIsRetriedAndTheRefreshSucceeds() throws Exception {
+    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
+    InjectedFaults faults = InjectedFaults.failSessionUpdates(database, "40001", 1);
+
+    SessionTokens grandchild = refresh(child);
+    assertEquals(2, faults.fired(), "one failed attempt, then the retry");
+    assertEquals("alice",
+        sessions.getSession(grandchild.accessToken().value(), null, false).userId());
+    refresh(grandchild);
+    assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
+  }
+
+  @Test
+  void serializationFailureOnPromotionIsRetriedAndTheCallSucceeds() throws Exception {
+    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
+    InjectedFaults faults = InjectedFaults.failSessionUpdates(database, "40001", 1);
+
+    assertTrue(sessions.getSession(child.accessToken().value(), null, false)
+        .newAccessToken().isPresent());
+    assertEquals(2, faults.fired());
+  }
+
+  @Test
+  void deadlockOnEveryAttemptIsUnavailableAndTheSameTokenWorksAfterwards() throws Exception {
+    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
+    String deadlock = database.kind().equals("postgresql") ? "40P01" : "40001";
+    InjectedFaults faults =
+        InjectedFaults.failSessionUpdates(database, deadlock, Integer.MAX_VALUE);
+
+    assertThrows(SessionStoreUnavailableException.class, () -> refresh(child));
+    assertEquals(StoreFaults.ATTEMPTS, faults.fired());
+    faults.remove();
+
+    SessionTokens grandchild = refresh(child);
+    assertEquals("alice",
+        sessions.getSession(grandchild.accessToken().value(), null, false).userId());
+    assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
+  }
+
+  private SessionTokens refresh(SessionTokens tokens) {
+    return sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
+  }
+}
