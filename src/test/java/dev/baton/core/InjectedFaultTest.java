@@ -10,7 +10,6 @@ import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.SessionStoreUnavailableException;
 import dev.baton.testing.InjectedFaults;
 import dev.baton.testing.TestBaton;
-import dev.baton.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,27 +21,24 @@ import org.junit.jupiter.api.Test;
  */
 class InjectedFaultTest {
 
-  private TestDatabase database;
   private TestBaton baton;
   private SessionService sessions;
 
   @BeforeEach
   void start() {
-    database = TestDatabase.create();
-    baton = TestBaton.builder().database(database).start();
+    baton = TestBaton.start();
     sessions = baton.sessions();
   }
 
   @AfterEach
   void stop() {
     baton.close();
-    database.close();
   }
 
   @Test
   void serializationFailureOnRefreshIsRetriedAndTheRefreshSucceeds() throws Exception {
     SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
-    InjectedFaults faults = InjectedFaults.failSessionUpdates(database, "40001", 1);
+    InjectedFaults faults = InjectedFaults.failSessionUpdates(baton.database(), "40001", 1);
 
     SessionTokens grandchild = refresh(child);
     assertEquals(2, faults.fired(), "one failed attempt, then the retry");
@@ -55,7 +51,7 @@ class InjectedFaultTest {
   @Test
   void serializationFailureOnPromotionIsRetriedAndTheCallSucceeds() throws Exception {
     SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
-    InjectedFaults faults = InjectedFaults.failSessionUpdates(database, "40001", 1);
+    InjectedFaults faults = InjectedFaults.failSessionUpdates(baton.database(), "40001", 1);
 
     assertTrue(sessions.getSession(child.accessToken().value(), null, false)
         .newAccessToken().isPresent());
@@ -65,9 +61,9 @@ class InjectedFaultTest {
   @Test
   void deadlockOnEveryAttemptIsUnavailableAndTheSameTokenWorksAfterwards() throws Exception {
     SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
-    String deadlock = database.kind().equals("postgresql") ? "40P01" : "40001";
+    String deadlock = baton.database().kind().equals("postgresql") ? "40P01" : "40001";
     InjectedFaults faults =
-        InjectedFaults.failSessionUpdates(database, deadlock, Integer.MAX_VALUE);
+        InjectedFaults.failSessionUpdates(baton.database(), deadlock, Integer.MAX_VALUE);
 
     assertThrows(SessionStoreUnavailableException.class, () -> refresh(child));
     assertEquals(StoreFaults.ATTEMPTS, faults.fired());

@@ -9,7 +9,6 @@ import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.SessionStoreUnavailableException;
 import dev.baton.testing.TestBaton;
-import dev.baton.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,21 +28,18 @@ import org.junit.jupiter.api.Test;
  */
 class LockContentionTest {
 
-  private TestDatabase database;
   private TestBaton baton;
   private SessionService sessions;
 
   @BeforeEach
   void start() {
-    database = TestDatabase.create();
-    baton = TestBaton.builder().database(database).config("session.lock-timeout", "PT1S").start();
+    baton = TestBaton.start("session.lock-timeout", "PT1S");
     sessions = baton.sessions();
   }
 
   @AfterEach
   void stop() {
     baton.close();
-    database.close();
   }
 
   @Test
@@ -101,7 +97,7 @@ class LockContentionTest {
 
   /** Opens a transaction on a connection of its own that holds the session's row lock. */
   private Connection lockRow(String handle) throws SQLException {
-    Connection connection = database.dataSource().getConnection();
+    Connection connection = baton.database().dataSource().getConnection();
     connection.setAutoCommit(false);
     try (PreparedStatement select = connection.prepareStatement(
         "SELECT handle FROM baton_session WHERE handle = ? FOR UPDATE")) {

@@ -30,11 +30,14 @@ public final class TestBaton implements AutoCloseable {
 
   private final WeldContainer container;
   private final MutableClock clock;
+  private final TestDatabase database;
   private final TestDatabase ownDatabase;
 
-  private TestBaton(WeldContainer container, MutableClock clock, TestDatabase ownDatabase) {
+  private TestBaton(WeldContainer container, MutableClock clock, TestDatabase database,
+      TestDatabase ownDatabase) {
     this.container = container;
     this.clock = clock;
+    this.database = database;
     this.ownDatabase = ownDatabase;
   }
 
@@ -58,6 +61,11 @@ public final class TestBaton implements AutoCloseable {
 
   public MutableClock clock() {
     return clock;
+  }
+
+  /** The database this server runs on, its own or a shared one. */
+  public TestDatabase database() {
+    return database;
   }
 
   public RecordedEvents events() {
@@ -116,7 +124,7 @@ public final class TestBaton implements AutoCloseable {
             .addInterceptor(ResourceLocalTransactions.class)
             .addExtension(new Instances(source, time, own != null ? own : database))
             .initialize();
-        return new TestBaton(container, time, own);
+        return new TestBaton(container, time, own != null ? own : database, own);
       } catch (RuntimeException e) {
         if (own != null) {
           own.close();
