@@ -39,6 +39,7 @@ public class DefaultSessionService implements SessionService {
   @Inject SessionEvents events;
   @Inject SessionConfig config;
   @Inject Clock clock;
+  @Inject SessionQueue queue;
 
   @Override
   public SessionTokens createNewSession(
@@ -87,7 +88,8 @@ public class DefaultSessionService implements SessionService {
 
   /** The first request after a refresh: its refresh token becomes the session's parent. */
   private VerifiedSession confirmChild(AccessTokenClaims claims) {
-    PromotionOutcome outcome = translate(() -> transactions.confirmChild(claims));
+    PromotionOutcome outcome = queue.inTurn(claims.sessionHandle(),
+        wait -> translate(() -> transactions.confirmChild(claims, wait)));
     return switch (outcome.promotionCase()) {
       case SESSION_GONE ->
           throw new UnauthorisedException("session expired or revoked", claims.sessionHandle());
@@ -119,7 +121,8 @@ public class DefaultSessionService implements SessionService {
           "anti-CSRF token missing or not matching", presented.sessionHandle());
     }
     String hash1 = Secrets.sha256Hex(refreshToken);
-    RefreshOutcome outcome = translate(() -> transactions.refresh(presented, hash1));
+    RefreshOutcome outcome = queue.inTurn(presented.sessionHandle(),
+        wait -> translate(() -> transactions.refresh(presented, hash1, wait)));
     SessionSnapshot session = outcome.session();
     return switch (outcome.refreshCase()) {
       case SESSION_GONE ->

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +49,13 @@ class SessionTransactions {
    *
    * @param presented what the refresh token carries
    * @param presentedHash1 sha256 of the refresh token
+   * @param wait how long to wait for the row (see {@link SessionQueue})
    * @return what happened, with the session as it is after the refresh
    */
   @Transactional
-  RefreshOutcome refresh(RefreshTokenContent presented, String presentedHash1) {
+  RefreshOutcome refresh(RefreshTokenContent presented, String presentedHash1, Duration wait) {
     long now = clock.millis();
-    SessionEntity session = sessions.lock(presented.sessionHandle(), config.lockTimeout()).orElse(null);
+    SessionEntity session = sessions.lock(presented.sessionHandle(), wait).orElse(null);
     RefreshCase refreshCase =
         RefreshRotation.classifyRefresh(session, presented, presentedHash1, now);
     switch (refreshCase) {
@@ -68,12 +70,13 @@ class SessionTransactions {
    * Confirms the refresh token named by an access token that still carries its parent's hash.
    *
    * @param claims the verified access token
+   * @param wait how long to wait for the row (see {@link SessionQueue})
    * @return what happened
    */
   @Transactional
-  PromotionOutcome confirmChild(AccessTokenClaims claims) {
+  PromotionOutcome confirmChild(AccessTokenClaims claims, Duration wait) {
     long now = clock.millis();
-    SessionEntity session = sessions.lock(claims.sessionHandle(), config.lockTimeout()).orElse(null);
+    SessionEntity session = sessions.lock(claims.sessionHandle(), wait).orElse(null);
     PromotionCase promotionCase = RefreshRotation.classifyPromotion(session, claims, now);
     if (promotionCase == PromotionCase.UNCONFIRMED_CHILD) {
       promote(session, claims.refreshTokenHash1(), now);
@@ -126,7 +129,8 @@ class SessionTransactions {
   @Transactional
   boolean update(String handle, Consumer<SessionEntity> change) {
     long now = clock.millis();
-    Optional<SessionEntity> session = sessions.lock(handle, config.lockTimeout()).filter(s -> s.isLiveAt(now));
+    Optional<SessionEntity> session =
+        sessions.lock(handle, config.lockTimeout()).filter(s -> s.isLiveAt(now));
     session.ifPresent(change);
     return session.isPresent();
   }

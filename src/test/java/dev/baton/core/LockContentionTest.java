@@ -1,6 +1,7 @@
 package dev.baton.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,19 @@ import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.SessionStoreUnavailableException;
 import dev.baton.testing.TestBaton;
+import dev.baton.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +97,40 @@ class LockContentionTest {
       holder.rollback();
     }
     assertTrue(sessions.revokeSession(tokens.sessionHandle()));
+  }
+
+  @Test
+  void requestsOfAStuckSessionWaitWithoutConnectionsSoOtherSessionsKeepRefreshing()
+      throws Exception {
+    SessionTokens stuck = sessions.createNewSession("alice", null, null);
+    SessionTokens other = sessions.createNewSession("bob", null, null);
+    while (SessionQueue.stripe(other.sessionHandle()) == SessionQueue.stripe(stuck.sessionHandle())) {
+      other = sessions.createNewSession("bob", null, null);
+    }
+    int requests = TestDatabase.POOL_SIZE + 6;
+    ExecutorService clients = Executors.newFixedThreadPool(requests);
+    try (Connection holder = lockRow(stuck.sessionHandle())) {
+      List<Future<SessionTokens>> waiting = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        waiting.add(clients.submit(() -> refresh(stuck)));
+      }
+      Thread.sleep(200);
+      // More requests wait for the stuck row than the pool has connections, yet bob gets one
+      // while they are all still waiting (without the queue, only once some of them gave up).
+      assertEquals("bob", sessions.getSession(refresh(other).accessToken().value(), null, false)
+          .userId());
+      assertTrue(waiting.stream().noneMatch(Future::isDone), "bob had to wait for the stuck requests");
+      for (Future<SessionTokens> request : waiting) {
+        ExecutionException failed = assertThrows(ExecutionException.class, request::get);
+        assertInstanceOf(SessionStoreUnavailableException.class, failed.getCause());
+      }
+      holder.rollback();
+    } finally {
+      clients.shutdown();
+    }
+    assertEquals("alice", sessions.getSession(refresh(stuck).accessToken().value(), null, false)
+        .userId());
+    assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
   }
 
   private SessionTokens refresh(SessionTokens tokens) {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -207,32 +208,64 @@ class TwoLibertyServersIT {
   }
 
   /**
-   * A session row held by a transaction that never ends, the way a server that lost its network
-   * mid-refresh leaves it: refreshes of that session on B wait {@code session.lock-timeout} (10 s
-   * here) each, holding a connection, so that B's pool (20, 5 s connection timeout) runs dry.
-   * Every one is answered 503, none 401, and the same token works once the row is free.
+   * Rows held by a transaction that never ends, the way a server that lost its network
+   * mid-refresh leaves them. Refreshes of 24 such sessions on B each wait
+   * {@code session.lock-timeout} (10 s here) holding a connection, so B's pool (20, 5 s connection
+   * timeout) runs dry. Every one is answered 503, none 401, and the tokens work once the rows are
+   * free.
    */
   @Test
   @Order(2000)
-  void aStuckRowLockAndAnExhaustedPoolAre503sThatLogNobodyOut() throws Exception {
-    HttpResponse<String> login = new Browserless(B).login("gina", "st-auth-mode", "header");
+  void stuckRowsOfManySessionsDrainThePoolAndAre503sThatLogNobodyOut() throws Exception {
+    List<String> refreshTokens = new ArrayList<>();
+    List<String> handles = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      HttpResponse<String> login = new Browserless(B).login("gina-" + i, "st-auth-mode", "header");
+      refreshTokens.add(login.headers().firstValue("st-refresh-token").orElseThrow());
+      handles.add(json(login).getString("sessionHandle"));
+    }
+    List<HttpResponse<String>> answers;
+    try (Connection stuck = lockRows(handles)) {
+      answers = concurrently(refreshTokens.stream().map(token ->
+          (Callable<HttpResponse<String>>) () -> refreshOn(B, token)).toList());
+      stuck.rollback();
+    }
+    assertAllUnavailableWithTokensKept(answers);
+    assertTrue(logLines(SERVERS.get(1), "J2CA0045E").size() > 0, "B's pool ran dry");
+
+    for (String token : refreshTokens) {
+      assertEquals(200, refreshOn(B, token).statusCode());
+    }
+    for (String handle : handles) {
+      assertTrue(theftLines(handle).isEmpty());
+    }
+  }
+
+  /**
+   * One stuck session hammered by 24 requests on B: they take turns in memory, so they hold one
+   * connection, not the whole pool, and another user refreshes on B while they all still wait.
+   */
+  @Test
+  @Order(2001)
+  void requestsOfOneStuckSessionLeaveThePoolToEveryoneElse() throws Exception {
+    HttpResponse<String> login = new Browserless(B).login("hank", "st-auth-mode", "header");
     String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
     String handle = json(login).getString("sessionHandle");
-    List<HttpResponse<String>> answers = new ArrayList<>();
-    try (Connection stuck = DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?user=postgres")) {
-      stuck.setAutoCommit(false);
-      try (Statement lock = stuck.createStatement()) {
-        lock.executeQuery("SELECT handle FROM baton_session WHERE handle = '" + handle
-            + "' FOR UPDATE").close();
-      }
+    String otherUser = new Browserless(B).login("ivy", "st-auth-mode", "header")
+        .headers().firstValue("st-refresh-token").orElseThrow();
+    List<HttpResponse<String>> answers;
+    try (Connection stuck = lockRows(List.of(handle))) {
       ExecutorService clients = Executors.newFixedThreadPool(24);
       try {
-        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+        List<Future<HttpResponse<String>>> waiting = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-          sent.add(clients.submit(() -> bearer(B, "POST", "/auth/session/refresh", refresh)));
+          waiting.add(clients.submit(() -> refreshOn(B, refresh)));
         }
-        for (Future<HttpResponse<String>> answer : sent) {
+        Thread.sleep(1_000);
+        assertEquals(200, refreshOn(B, otherUser).statusCode());
+        assertTrue(waiting.stream().noneMatch(Future::isDone), "ivy had to wait for the stuck requests");
+        answers = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : waiting) {
           answers.add(answer.get());
         }
       } finally {
@@ -240,15 +273,48 @@ class TwoLibertyServersIT {
       }
       stuck.rollback();
     }
+    assertAllUnavailableWithTokensKept(answers);
+    assertEquals(200, refreshOn(B, refresh).statusCode());
+    assertTrue(theftLines(handle).isEmpty());
+  }
+
+  /** Opens a transaction that holds the rows of these sessions until it is rolled back. */
+  private static Connection lockRows(List<String> handles) throws Exception {
+    Connection connection = DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?user=postgres");
+    connection.setAutoCommit(false);
+    try (Statement lock = connection.createStatement()) {
+      lock.executeQuery("SELECT handle FROM baton_session WHERE handle IN ('"
+          + String.join("','", handles) + "') FOR UPDATE").close();
+    }
+    return connection;
+  }
+
+  private static List<HttpResponse<String>> concurrently(
+      List<Callable<HttpResponse<String>>> requests) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(requests.size());
+    try {
+      List<HttpResponse<String>> answers = new ArrayList<>();
+      for (Future<HttpResponse<String>> answer : clients.invokeAll(requests)) {
+        answers.add(answer.get());
+      }
+      return answers;
+    } finally {
+      clients.shutdown();
+    }
+  }
+
+  private static void assertAllUnavailableWithTokensKept(List<HttpResponse<String>> answers) {
     for (HttpResponse<String> answer : answers) {
       assertEquals(503, answer.statusCode(), answer.body());
       assertTrue(answer.headers().firstValue("Retry-After").isPresent());
       assertTrue(answer.headers().firstValue("st-refresh-token").isEmpty(), "tokens kept");
     }
-    assertTrue(logLines(SERVERS.get(1), "J2CA0045E").size() > 0, "B's pool ran dry");
+  }
 
-    assertEquals(200, bearer(B, "POST", "/auth/session/refresh", refresh).statusCode());
-    assertTrue(theftLines(handle).isEmpty());
+  private static HttpResponse<String> refreshOn(URI server, String refreshToken)
+      throws Exception {
+    return bearer(server, "POST", "/auth/session/refresh", refreshToken);
   }
 
   /** Runs last: it kills server A. */
