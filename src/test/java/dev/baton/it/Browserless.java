@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -51,6 +52,20 @@ final class Browserless {
       request.headers(headers);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Sends a request again every half second while it is answered 503, for up to ten seconds: what
+   * a client does after {@code Retry-After} while a database comes back.
+   */
+  static HttpResponse<String> retryWhileUnavailable(Callable<HttpResponse<String>> request)
+      throws Exception {
+    HttpResponse<String> response = request.call();
+    for (int attempt = 0; attempt < 20 && response.statusCode() == 503; attempt++) {
+      Thread.sleep(500);
+      response = request.call();
+    }
+    return response;
   }
 
   HttpResponse<String> get(String path, String... headers) throws Exception {

@@ -4,6 +4,7 @@ import static dev.baton.it.Browserless.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.testing.CuttableProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -17,26 +18,32 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same WAR, unchanged, on Payara Micro: login, a protected call, a refresh and sign-out. The
- * data source is defined by a post-boot command file, the way a Payara user would.
+ * The same WAR, unchanged, on Payara Micro and PostgreSQL: login, a protected call, a refresh,
+ * sign-out, and a database outage answered 503. The data source is defined by a post-boot command
+ * file, the way a Payara user would; Payara reaches PostgreSQL through a proxy the test can cut.
  */
 class PayaraSmokeIT {
 
   private static final int PORT = 9280;
   private static final URI BASE = URI.create("http://localhost:" + PORT);
+  private static ScratchPostgres database;
+  /** Payara reaches PostgreSQL through this proxy, so a test can take its database away. */
+  private static CuttableProxy proxy;
   private static Process payara;
   private static Path log;
 
   @BeforeAll
   static void startPayara() throws Exception {
+    database = ScratchPostgres.create("baton_payara_");
+    proxy = new CuttableProxy(5432);
     Path work = Path.of("target", "payara").toAbsolutePath();
-    // A fresh H2 file database per run; Payara insists on a password.
-    Path database = work.resolve("data-" + System.currentTimeMillis()).resolve("baton");
     Path postBoot = work.resolve("post-boot.asadmin");
+    // Payara insists on a password, which trust authentication ignores.
     Files.writeString(postBoot, String.join("\n",
-        "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
-            + " --restype javax.sql.DataSource --property 'url=jdbc\\:h2\\:"
-            + database.toString().replace(":", "\\:") + ":user=baton:password=baton' baton-pool",
+        "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+            + " --restype javax.sql.DataSource --property 'serverName=127.0.0.1:portNumber="
+            + proxy.port() + ":databaseName=" + database.name()
+            + ":user=postgres:password=trust-auth:connectTimeout=2:socketTimeout=5' baton-pool",
         "create-jdbc-resource --connectionpoolid baton-pool jdbc/baton", ""));
     log = work.resolve("payara.log");
     ProcessBuilder command = new ProcessBuilder(List.of(
@@ -45,6 +52,7 @@ class PayaraSmokeIT {
         "-Dhibernate.transaction.jta.platform="
             + "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform",
         "-jar", System.getProperty("payara.jar", "target/payara/payara-micro.jar"),
+        "--addlibs", work.resolve("postgresql.jar").toString(),
         "--deploy", System.getProperty("baton.war", "target/baton.war"),
         "--contextroot", "/",
         "--port", String.valueOf(PORT),
@@ -86,6 +94,12 @@ class PayaraSmokeIT {
         payara.destroyForcibly();
       }
     }
+    if (proxy != null) {
+      proxy.close();
+    }
+    if (database != null) {
+      database.close();
+    }
   }
 
   @Test
@@ -112,5 +126,31 @@ class PayaraSmokeIT {
     assertEquals(401, after.statusCode());
     assertTrue(after.headers().firstValue("Content-Type").orElseThrow()
         .startsWith("application/json"));
+  }
+
+  @Test
+  void aDatabaseOutageIsA503ThatLogsNobodyOut() throws Exception {
+    HttpResponse<String> login = new Browserless(BASE).login("quinn", "st-auth-mode", "header");
+    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
+    String access = login.headers().firstValue("st-access-token").orElseThrow();
+    proxy.cut();
+    try {
+      HttpResponse<String> during = bearer("POST", "/auth/session/refresh", refresh);
+      assertEquals(503, during.statusCode(), during.body());
+      assertTrue(during.headers().firstValue("Retry-After").isPresent());
+      assertTrue(during.headers().firstValue("st-refresh-token").isEmpty(), "tokens kept");
+      assertEquals(200, bearer("GET", "/demo/me", access).statusCode(),
+          "verification needs no database");
+    } finally {
+      proxy.restore();
+    }
+    HttpResponse<String> after =
+        Browserless.retryWhileUnavailable(() -> bearer("POST", "/auth/session/refresh", refresh));
+    assertEquals(200, after.statusCode(), "the same refresh token works once the database is back");
+  }
+
+  private static HttpResponse<String> bearer(String method, String path, String token)
+      throws Exception {
+    return new Browserless(BASE).send(method, path, null, "Authorization", "Bearer " + token);
   }
 }

@@ -14,14 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,9 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TwoLibertyServersIT {
 
   private static final Path WLP = Path.of("target", "liberty", "wlp").toAbsolutePath();
-  private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-  private static final String DATABASE =
-      "baton_it_" + UUID.randomUUID().toString().replace("-", "");
+  private static ScratchPostgres database;
   private static final List<String> SERVERS = List.of("baton-pg-a", "baton-pg-b");
   private static final URI A = URI.create("http://localhost:9381");
   private static final URI B = URI.create("http://localhost:9382");
@@ -60,7 +56,7 @@ class TwoLibertyServersIT {
 
   @BeforeAll
   static void startBothAtOnce() throws Exception {
-    sql(ADMIN_URL, "CREATE DATABASE " + DATABASE);
+    database = ScratchPostgres.create("baton_it_");
     databaseOfB = new CuttableProxy(5432);
     createServer(SERVERS.get(0), 9381, 5432);
     createServer(SERVERS.get(1), 9382, databaseOfB.port());
@@ -81,7 +77,7 @@ class TwoLibertyServersIT {
       server("stop", server).waitFor();
     }
     databaseOfB.close();
-    sql(ADMIN_URL, "DROP DATABASE IF EXISTS " + DATABASE);
+    database.close();
   }
 
   /** Runs first: any token signed later may rotate the key. */
@@ -196,14 +192,8 @@ class TwoLibertyServersIT {
     } finally {
       databaseOfB.restore();
     }
-    HttpResponse<String> after = null;
-    for (int attempt = 0; attempt < 20; attempt++) {
-      after = bearer(B, "POST", "/auth/session/refresh", refresh);
-      if (after.statusCode() != 503) {
-        break;
-      }
-      Thread.sleep(500);
-    }
+    HttpResponse<String> after =
+        Browserless.retryWhileUnavailable(() -> refreshOn(B, refresh));
     assertEquals(200, after.statusCode(), "the same refresh token works once the database is back");
   }
 
@@ -280,8 +270,7 @@ class TwoLibertyServersIT {
 
   /** Opens a transaction that holds the rows of these sessions until it is rolled back. */
   private static Connection lockRows(List<String> handles) throws Exception {
-    Connection connection = DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?user=postgres");
+    Connection connection = database.connect();
     connection.setAutoCommit(false);
     try (Statement lock = connection.createStatement()) {
       lock.executeQuery("SELECT handle FROM baton_session WHERE handle IN ('"
@@ -401,7 +390,7 @@ class TwoLibertyServersIT {
     Files.writeString(dir.resolve("server.env"), String.join("\n",
         "HTTP_PORT=" + port,
         "DB_KIND=postgresql",
-        "DB_URL=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + DATABASE,
+        "DB_URL=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database.name(),
         "DB_USER=postgres",
         "DB_PASSWORD=unused-with-trust-auth",
         "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
@@ -437,16 +426,8 @@ class TwoLibertyServersIT {
     throw new IllegalStateException(server + " did not become ready");
   }
 
-  private static void sql(String url, String statement) throws Exception {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement sql = connection.createStatement()) {
-      sql.execute(statement);
-    }
-  }
-
   private static long count(String query) throws Exception {
-    try (Connection connection = DriverManager.getConnection(
-            "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?user=postgres");
+    try (Connection connection = database.connect();
         Statement sql = connection.createStatement();
         ResultSet rows = sql.executeQuery(query)) {
       rows.next();
