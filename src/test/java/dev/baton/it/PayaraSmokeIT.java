@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The same WAR, unchanged, on Payara Micro and PostgreSQL: login, a protected call, a refresh,
- * sign-out, and a database outage answered 503. The data source is defined by a post-boot command
+ * sign-out, a database outage answered 503, and Baton's health checks and metrics. The data source is defined by a post-boot command
  * file, the way a Payara user would; Payara reaches PostgreSQL through a proxy the test can cut.
  */
 class PayaraSmokeIT {
@@ -147,6 +147,22 @@ class PayaraSmokeIT {
     HttpResponse<String> after =
         Browserless.retryWhileUnavailable(() -> bearer("POST", "/auth/session/refresh", refresh));
     assertEquals(200, after.statusCode(), "the same refresh token works once the database is back");
+  }
+
+  @Test
+  void healthAndMetricsAreServedOnPayaraToo() throws Exception {
+    String refresh = new Browserless(BASE).login("rita", "st-auth-mode", "header")
+        .headers().firstValue("st-refresh-token").orElseThrow();
+    assertEquals(200, bearer("POST", "/auth/session/refresh", refresh).statusCode());
+
+    HttpResponse<String> ready = new Browserless(BASE).get("/health/ready");
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(ready.body().contains("baton-session-store"), ready.body());
+    String metrics = new Browserless(BASE).get("/metrics?scope=application").body();
+    for (String name : List.of("baton_sessions_created", "baton_refreshes",
+        "baton_refresh_duration")) {
+      assertTrue(metrics.contains(name), name + " missing from:\n" + metrics);
+    }
   }
 
   private static HttpResponse<String> bearer(String method, String path, String token)
