@@ -29,10 +29,11 @@ public class SessionRepository {
    * Reads a session and locks its row until the transaction ends ({@code SELECT ... FOR UPDATE}),
    * so that concurrent refreshes of one session take turns.
    *
-   * <p>The wait for the lock is bounded with the JDBC query timeout, the one bound that H2,
-   * PostgreSQL and MariaDB all honour: Hibernate drops a lock timeout on PostgreSQL. Without it, a
-   * server that lost its network while holding the lock would stall every refresh of that session
-   * on the other servers until the database noticed, which takes as long as TCP keep-alive.
+   * <p>The wait for the lock is bounded with the JDBC query timeout, which PostgreSQL and MariaDB
+   * both honour (Hibernate drops a lock timeout on PostgreSQL; H2 bounds lock waits with its own
+   * {@code LOCK_TIMEOUT} and ignores both). Without it, a server that lost its network while
+   * holding the lock would stall every refresh of that session on the other servers until the
+   * database noticed, which takes as long as TCP keep-alive.
    *
    * @param handle the session handle
    * @param wait how long to wait for the lock, in whole seconds; zero waits as long as it takes
