@@ -60,21 +60,12 @@ class AccessTokenVerifier {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new TryRefreshTokenException("access token too long");
     }
-    AccessTokenClaims claims = cache.get(token).orElse(null);
-    if (claims == null) {
-      claims = parse(verifiedClaims(token));
-      if (!isExpired(claims)) {
-        cache.put(token, claims);
-      }
-    }
-    if (!acceptExpired && isExpired(claims)) {
+    AccessTokenClaims claims = cache.verified(token, t -> parse(verifiedClaims(t)));
+    Instant deadline = claims.expiresAt().plus(config.accessTokenClockSkew());
+    if (!acceptExpired && !clock.instant().isBefore(deadline)) {
       throw new TryRefreshTokenException("access token expired");
     }
     return claims;
-  }
-
-  private boolean isExpired(AccessTokenClaims claims) {
-    return !clock.instant().isBefore(claims.expiresAt().plus(config.accessTokenClockSkew()));
   }
 
   /**

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Remembers the claims of access tokens whose signature has been checked, so that the same token
@@ -33,14 +33,29 @@ class VerifiedTokenCache {
     capacity = config.accessTokenCacheSize();
   }
 
-  Optional<AccessTokenClaims> get(String token) {
-    return capacity == 0 ? Optional.empty() : Optional.ofNullable(entries.get(key(token)));
+  /**
+   * The claims of a token, from memory when its signature was checked before.
+   *
+   * @param token the access token
+   * @param verify checks the signature and reads the claims; its exceptions pass through
+   * @return the claims, expired or not: the caller checks expiry on every use
+   */
+  AccessTokenClaims verified(String token, Function<String, AccessTokenClaims> verify) {
+    if (capacity == 0) {
+      return verify.apply(token);
+    }
+    String key = key(token);
+    AccessTokenClaims known = entries.get(key);
+    if (known != null) {
+      return known;
+    }
+    AccessTokenClaims claims = verify.apply(token);
+    makeRoom();
+    entries.put(key, claims);
+    return claims;
   }
 
-  void put(String token, AccessTokenClaims claims) {
-    if (capacity == 0) {
-      return;
-    }
+  private void makeRoom() {
     if (entries.size() >= capacity) {
       Instant now = clock.instant();
       entries.values().removeIf(c -> !now.isBefore(c.expiresAt()));
@@ -48,7 +63,6 @@ class VerifiedTokenCache {
         entries.clear();
       }
     }
-    entries.put(key(token), claims);
   }
 
   private static String key(String token) {
