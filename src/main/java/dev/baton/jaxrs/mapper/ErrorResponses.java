@@ -4,9 +4,8 @@ import dev.baton.core.JsonSupport;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Builds JSON error bodies. Always with an entity: Payara replaces an empty 401 with an HTML page.
@@ -22,15 +21,14 @@ final class ErrorResponses {
         .build();
   }
 
-  /** A server fault: logged with a correlation id that the response repeats, nothing more. */
-  static Response serverFault(int status, String message, Throwable fault, Logger log) {
+  /**
+   * A server fault: logged through {@code faults} under a correlation id that the response
+   * repeats, nothing more.
+   */
+  static Response serverFault(
+      int status, String message, Throwable fault, FaultLog faults, Instant now) {
     String correlationId = UUID.randomUUID().toString();
-    log.log(Level.WARNING, fault, () -> message + " [correlationId=" + correlationId + "]");
-    return serverFault(status, message, correlationId);
-  }
-
-  /** A server fault that the caller has logged under {@code correlationId}. */
-  static Response serverFault(int status, String message, String correlationId) {
+    faults.log(message, correlationId, fault, now);
     JsonObjectBuilder body = JsonSupport.builder()
         .add("message", message)
         .add("correlationId", correlationId);

@@ -1,10 +1,12 @@
 package dev.baton.jaxrs.mapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
@@ -15,14 +17,17 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
-  private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class.getName());
+  private final FaultLog faults =
+      new FaultLog(Logger.getLogger(WebApplicationExceptionMapper.class.getName()));
+
+  @Inject Clock clock;
 
   @Override
   public Response toResponse(WebApplicationException exception) {
     Response original = exception.getResponse();
     int status = original.getStatus();
     Response body = status >= 500
-        ? ErrorResponses.serverFault(status, "server error", exception, LOG)
+        ? ErrorResponses.serverFault(status, "server error", exception, faults, clock.instant())
         : ErrorResponses.json(status, original.getStatusInfo().getReasonPhrase().toLowerCase());
     Response.ResponseBuilder response = Response.fromResponse(body);
     original.getHeaders().forEach((name, values) -> {
