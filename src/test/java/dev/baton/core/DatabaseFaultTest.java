@@ -135,14 +135,14 @@ class DatabaseFaultTest {
 
   @Test
   void exhaustedConnectionPoolIsUnavailableAndNotALogout() throws Exception {
-    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
+    SessionTokens child = baton.refresh(sessions.createNewSession("alice", null, null));
     List<Connection> held = new ArrayList<>();
     try {
       for (int i = 0; i < TestDatabase.POOL_SIZE; i++) {
         held.add(database.dataSource().getConnection());
       }
       long started = System.nanoTime();
-      assertThrows(SessionStoreUnavailableException.class, () -> refresh(child));
+      assertThrows(SessionStoreUnavailableException.class, () -> baton.refresh(child));
       Duration waited = Duration.ofNanos(System.nanoTime() - started);
       // One wait for the pool (1 s in this test), not one per attempt.
       assertTrue(waited.compareTo(Duration.ofSeconds(StoreFaults.ATTEMPTS - 1)) < 0,
@@ -154,7 +154,7 @@ class DatabaseFaultTest {
         connection.close();
       }
     }
-    assertEquals("alice", sessions.getSession(refresh(child).accessToken().value(), null, false)
+    assertEquals("alice", sessions.getSession(baton.refresh(child).accessToken().value(), null, false)
         .userId());
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
   }
@@ -172,9 +172,5 @@ class DatabaseFaultTest {
         && readiness.call().getStatus() != HealthCheckResponse.Status.UP; attempt++) {
       Thread.sleep(100);
     }
-  }
-
-  private SessionTokens refresh(SessionTokens tokens) {
-    return sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
   }
 }

@@ -37,20 +37,20 @@ class InjectedFaultTest {
 
   @Test
   void serializationFailureOnRefreshIsRetriedAndTheRefreshSucceeds() throws Exception {
-    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
+    SessionTokens child = baton.refresh(sessions.createNewSession("alice", null, null));
     InjectedFaults faults = InjectedFaults.failSessionUpdates(baton.database(), "40001", 1);
 
-    SessionTokens grandchild = refresh(child);
+    SessionTokens grandchild = baton.refresh(child);
     assertEquals(2, faults.fired(), "one failed attempt, then the retry");
     assertEquals("alice",
         sessions.getSession(grandchild.accessToken().value(), null, false).userId());
-    refresh(grandchild);
+    baton.refresh(grandchild);
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
   }
 
   @Test
   void serializationFailureOnPromotionIsRetriedAndTheCallSucceeds() throws Exception {
-    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
+    SessionTokens child = baton.refresh(sessions.createNewSession("alice", null, null));
     InjectedFaults faults = InjectedFaults.failSessionUpdates(baton.database(), "40001", 1);
 
     assertTrue(sessions.getSession(child.accessToken().value(), null, false)
@@ -60,22 +60,18 @@ class InjectedFaultTest {
 
   @Test
   void deadlockOnEveryAttemptIsUnavailableAndTheSameTokenWorksAfterwards() throws Exception {
-    SessionTokens child = refresh(sessions.createNewSession("alice", null, null));
+    SessionTokens child = baton.refresh(sessions.createNewSession("alice", null, null));
     String deadlock = baton.database().kind().equals("postgresql") ? "40P01" : "40001";
     InjectedFaults faults =
         InjectedFaults.failSessionUpdates(baton.database(), deadlock, Integer.MAX_VALUE);
 
-    assertThrows(SessionStoreUnavailableException.class, () -> refresh(child));
+    assertThrows(SessionStoreUnavailableException.class, () -> baton.refresh(child));
     assertEquals(StoreFaults.ATTEMPTS, faults.fired());
     faults.remove();
 
-    SessionTokens grandchild = refresh(child);
+    SessionTokens grandchild = baton.refresh(child);
     assertEquals("alice",
         sessions.getSession(grandchild.accessToken().value(), null, false).userId());
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
-  }
-
-  private SessionTokens refresh(SessionTokens tokens) {
-    return sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
   }
 }

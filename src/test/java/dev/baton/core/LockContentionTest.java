@@ -58,14 +58,14 @@ class LockContentionTest {
     SessionTokens tokens = sessions.createNewSession("alice", null, null);
     try (Connection holder = lockRow(tokens.sessionHandle())) {
       long started = System.nanoTime();
-      assertThrows(SessionStoreUnavailableException.class, () -> refresh(tokens));
+      assertThrows(SessionStoreUnavailableException.class, () -> baton.refresh(tokens));
       Duration waited = Duration.ofNanos(System.nanoTime() - started);
       // One lock timeout: a timeout is answered at once, not retried (that would take three).
       assertTrue(waited.compareTo(LOCK_TIMEOUT.multipliedBy(2)) < 0, "gave up after " + waited);
       holder.rollback();
     }
 
-    SessionTokens refreshed = refresh(tokens);
+    SessionTokens refreshed = baton.refresh(tokens);
     assertEquals("alice",
         sessions.getSession(refreshed.accessToken().value(), null, false).userId());
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
@@ -83,7 +83,7 @@ class LockContentionTest {
       }
     }, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
 
-    SessionTokens refreshed = refresh(tokens);
+    SessionTokens refreshed = baton.refresh(tokens);
     release.get();
     assertEquals("alice",
         sessions.getSession(refreshed.accessToken().value(), null, false).userId());
@@ -114,12 +114,12 @@ class LockContentionTest {
     try (Connection holder = lockRow(stuck.sessionHandle())) {
       List<Future<SessionTokens>> waiting = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
-        waiting.add(clients.submit(() -> refresh(stuck)));
+        waiting.add(clients.submit(() -> baton.refresh(stuck)));
       }
       Thread.sleep(200);
       // More requests wait for the stuck row than the pool has connections, yet bob gets one
       // while they are all still waiting (without the queue, only once some of them gave up).
-      assertEquals("bob", sessions.getSession(refresh(other).accessToken().value(), null, false)
+      assertEquals("bob", sessions.getSession(baton.refresh(other).accessToken().value(), null, false)
           .userId());
       assertTrue(waiting.stream().noneMatch(Future::isDone),
           "bob had to wait for the stuck requests");
@@ -131,13 +131,9 @@ class LockContentionTest {
     } finally {
       clients.shutdown();
     }
-    assertEquals("alice", sessions.getSession(refresh(stuck).accessToken().value(), null, false)
+    assertEquals("alice", sessions.getSession(baton.refresh(stuck).accessToken().value(), null, false)
         .userId());
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
-  }
-
-  private SessionTokens refresh(SessionTokens tokens) {
-    return sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
   }
 
   /** Opens a transaction on a connection of its own that holds the session's row lock. */

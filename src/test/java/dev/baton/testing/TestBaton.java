@@ -1,6 +1,7 @@
 package dev.baton.testing;
 
 import dev.baton.api.SessionService;
+import dev.baton.api.SessionTokens;
 import dev.baton.config.SessionConfigProducer;
 import dev.baton.core.DefaultSessionService;
 import dev.baton.health.SessionStoreReadinessCheck;
@@ -61,6 +62,11 @@ public final class TestBaton implements AutoCloseable {
 
   public MutableClock clock() {
     return clock;
+  }
+
+  /** Refreshes with the refresh and anti-CSRF tokens of a token set, as a client does. */
+  public SessionTokens refresh(SessionTokens tokens) {
+    return sessions().refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
   }
 
   /** The database this server runs on, its own or a shared one. */
