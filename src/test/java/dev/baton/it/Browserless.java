@@ -85,6 +85,22 @@ final class Browserless {
     return loginAt("", userId, headers);
   }
 
+  /** The tokens of a header-mode login, as a mobile or server client keeps them. */
+  record HeaderSession(String accessToken, String refreshToken, String sessionHandle) {}
+
+  /** Signs in through the demo in header mode. */
+  HeaderSession headerLogin(String userId) throws Exception {
+    HttpResponse<String> login = login(userId, "st-auth-mode", "header");
+    return new HeaderSession(login.headers().firstValue("st-access-token").orElseThrow(),
+        login.headers().firstValue("st-refresh-token").orElseThrow(),
+        json(login).getString("sessionHandle"));
+  }
+
+  /** Sends a request with {@code Authorization: Bearer token}. */
+  HttpResponse<String> bearer(String method, String path, String token) throws Exception {
+    return send(method, path, null, "Authorization", "Bearer " + token);
+  }
+
   /** Signs in through the demo of the application at a context root. */
   HttpResponse<String> loginAt(String contextRoot, String userId, String... headers)
       throws Exception {

@@ -4,6 +4,7 @@ import static dev.baton.it.Browserless.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.it.Browserless.HeaderSession;
 import dev.baton.testing.CuttableProxy;
 import java.io.IOException;
 import java.net.URI;
@@ -130,9 +131,9 @@ class PayaraSmokeIT {
 
   @Test
   void aDatabaseOutageIsA503ThatLogsNobodyOut() throws Exception {
-    HttpResponse<String> login = new Browserless(BASE).login("quinn", "st-auth-mode", "header");
-    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
-    String access = login.headers().firstValue("st-access-token").orElseThrow();
+    HeaderSession login = new Browserless(BASE).headerLogin("quinn");
+    String refresh = login.refreshToken();
+    String access = login.accessToken();
     proxy.cut();
     try {
       HttpResponse<String> during = bearer("POST", "/auth/session/refresh", refresh);
@@ -151,8 +152,7 @@ class PayaraSmokeIT {
 
   @Test
   void healthAndMetricsAreServedOnPayaraToo() throws Exception {
-    String refresh = new Browserless(BASE).login("rita", "st-auth-mode", "header")
-        .headers().firstValue("st-refresh-token").orElseThrow();
+    String refresh = new Browserless(BASE).headerLogin("rita").refreshToken();
     assertEquals(200, bearer("POST", "/auth/session/refresh", refresh).statusCode());
 
     HttpResponse<String> ready = new Browserless(BASE).get("/health/ready");
@@ -167,6 +167,6 @@ class PayaraSmokeIT {
 
   private static HttpResponse<String> bearer(String method, String path, String token)
       throws Exception {
-    return new Browserless(BASE).send(method, path, null, "Authorization", "Bearer " + token);
+    return new Browserless(BASE).bearer(method, path, token);
   }
 }

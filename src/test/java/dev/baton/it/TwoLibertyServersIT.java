@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.it.Browserless.HeaderSession;
 import dev.baton.testing.CuttableProxy;
 import dev.baton.testing.Jwts;
 import java.io.IOException;
@@ -112,9 +113,9 @@ class TwoLibertyServersIT {
 
   @Test
   void logInOnACallOnBRefreshOnBCallOnA() throws Exception {
-    HttpResponse<String> login = new Browserless(A).login("alice", "st-auth-mode", "header");
-    String access = login.headers().firstValue("st-access-token").orElseThrow();
-    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
+    HeaderSession login = new Browserless(A).headerLogin("alice");
+    String access = login.accessToken();
+    String refresh = login.refreshToken();
 
     assertEquals(200, bearer(B, "GET", "/demo/me", access).statusCode());
     HttpResponse<String> refreshed = bearer(B, "POST", "/auth/session/refresh", refresh);
@@ -127,9 +128,9 @@ class TwoLibertyServersIT {
 
   @Test
   void fiftyConcurrentRefreshesWithOneTokenOverBothServersLeaveOneLineage() throws Exception {
-    HttpResponse<String> login = new Browserless(A).login("bob", "st-auth-mode", "header");
-    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
-    String handle = json(login).getString("sessionHandle");
+    HeaderSession login = new Browserless(A).headerLogin("bob");
+    String refresh = login.refreshToken();
+    String handle = login.sessionHandle();
 
     ExecutorService pool = Executors.newFixedThreadPool(50);
     List<HttpResponse<String>> responses = new ArrayList<>();
@@ -160,8 +161,8 @@ class TwoLibertyServersIT {
 
   @Test
   void theftIsDetectedOnBForATokenRotatedOnA() throws Exception {
-    HttpResponse<String> login = new Browserless(A).login("carol", "st-auth-mode", "header");
-    String stolen = login.headers().firstValue("st-refresh-token").orElseThrow();
+    HeaderSession login = new Browserless(A).headerLogin("carol");
+    String stolen = login.refreshToken();
     String r1 = bearer(A, "POST", "/auth/session/refresh", stolen)
         .headers().firstValue("st-refresh-token").orElseThrow();
     assertEquals(200, bearer(A, "POST", "/auth/session/refresh", r1).statusCode());
@@ -169,15 +170,15 @@ class TwoLibertyServersIT {
     HttpResponse<String> thief = bearer(B, "POST", "/auth/session/refresh", stolen);
     assertEquals(401, thief.statusCode());
     assertEquals("token theft detected", json(thief).getString("message"));
-    assertEquals(1, theftLines(json(login).getString("sessionHandle")).size());
+    assertEquals(1, theftLines(login.sessionHandle()).size());
   }
 
   @Test
   @Order(1000)
   void aDatabaseOutageIsA503ThatLogsNobodyOut() throws Exception {
-    HttpResponse<String> login = new Browserless(B).login("erin", "st-auth-mode", "header");
-    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
-    String access = login.headers().firstValue("st-access-token").orElseThrow();
+    HeaderSession login = new Browserless(B).headerLogin("erin");
+    String refresh = login.refreshToken();
+    String access = login.accessToken();
     databaseOfB.cut();
     try {
       HttpResponse<String> during = bearer(B, "POST", "/auth/session/refresh", refresh);
@@ -210,9 +211,9 @@ class TwoLibertyServersIT {
     List<String> refreshTokens = new ArrayList<>();
     List<String> handles = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
-      HttpResponse<String> login = new Browserless(B).login("gina-" + i, "st-auth-mode", "header");
-      refreshTokens.add(login.headers().firstValue("st-refresh-token").orElseThrow());
-      handles.add(json(login).getString("sessionHandle"));
+      HeaderSession login = new Browserless(B).headerLogin("gina-" + i);
+      refreshTokens.add(login.refreshToken());
+      handles.add(login.sessionHandle());
     }
     List<HttpResponse<String>> answers;
     try (Connection stuck = lockRows(handles)) {
@@ -238,11 +239,10 @@ class TwoLibertyServersIT {
   @Test
   @Order(2001)
   void requestsOfOneStuckSessionLeaveThePoolToEveryoneElse() throws Exception {
-    HttpResponse<String> login = new Browserless(B).login("hank", "st-auth-mode", "header");
-    String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
-    String handle = json(login).getString("sessionHandle");
-    String otherUser = new Browserless(B).login("ivy", "st-auth-mode", "header")
-        .headers().firstValue("st-refresh-token").orElseThrow();
+    HeaderSession login = new Browserless(B).headerLogin("hank");
+    String refresh = login.refreshToken();
+    String handle = login.sessionHandle();
+    String otherUser = new Browserless(B).headerLogin("ivy").refreshToken();
     List<HttpResponse<String>> answers;
     try (Connection stuck = lockRows(List.of(handle))) {
       ExecutorService clients = Executors.newFixedThreadPool(24);
@@ -310,10 +310,9 @@ class TwoLibertyServersIT {
   @Test
   @Order(Integer.MAX_VALUE)
   void aServerKilledInTheMiddleOfRefreshingLosesNothing() throws Exception {
-    HttpResponse<String> login = new Browserless(A).login("dave", "st-auth-mode", "header");
-    String handle = json(login).getString("sessionHandle");
-    AtomicReference<String> inFlight = new AtomicReference<>(
-        login.headers().firstValue("st-refresh-token").orElseThrow());
+    HeaderSession login = new Browserless(A).headerLogin("dave");
+    String handle = login.sessionHandle();
+    AtomicReference<String> inFlight = new AtomicReference<>(login.refreshToken());
     AtomicInteger refreshed = new AtomicInteger();
     Thread client = new Thread(() -> {
       try {
@@ -344,13 +343,12 @@ class TwoLibertyServersIT {
   }
 
   private static String accessTokenFrom(URI server, String userId) throws Exception {
-    return new Browserless(server).login(userId, "st-auth-mode", "header")
-        .headers().firstValue("st-access-token").orElseThrow();
+    return new Browserless(server).headerLogin(userId).accessToken();
   }
 
   private static HttpResponse<String> bearer(URI server, String method, String path, String token)
       throws Exception {
-    return new Browserless(server).send(method, path, null, "Authorization", "Bearer " + token);
+    return new Browserless(server).bearer(method, path, token);
   }
 
   private static List<String> theftLines(String handle) throws IOException {
