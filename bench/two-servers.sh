@@ -25,7 +25,7 @@ for i in 0 1; do
   cp liberty/server.xml "$dir/"
   cp target/baton.war "$dir/apps/"
   cp -r "$wlp/usr/servers/defaultServer/jdbc/postgresql" "$dir/jdbc/"
-  printf '%s\n' "HTTP_PORT=${ports[$i]}" DB_KIND=postgresql \
+  printf '%s\n' "HTTP_PORT=${ports[$i]}" DB_KIND=postgresql SESSION_DEMO_ALLOW_ANY_DATABASE=true \
     DB_URL=jdbc:postgresql://127.0.0.1:5432/baton_bench DB_USER=postgres DB_PASSWORD=trust-auth \
     > "$dir/server.env"
   [ -z "${BENCH_JVM_OPTIONS:-}" ] || printf '%s\n' $BENCH_JVM_OPTIONS > "$dir/jvm.options"

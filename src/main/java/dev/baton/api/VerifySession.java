@@ -5,6 +5,7 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
@@ -13,11 +14,15 @@ import java.lang.annotation.Target;
  * {@code Authorization: Bearer} or else the {@code sAccessToken} cookie; the session is then
  * available through {@link CurrentSession} and {@code SecurityContext.getUserPrincipal()}.
  *
- * <p>Without a valid session the request is answered 401 before the resource runs. An annotation
- * on a method overrides one on its class.
+ * <p>Without a valid session the request is answered 401 before the resource runs. Baton honours
+ * the annotation wherever it may sit, so that a protected endpoint never runs unprotected: on the
+ * method or on a method it overrides or implements (an interface or a superclass), on the class,
+ * a superclass or an interface, and for a sub-resource on the locator that returns it or on an
+ * enclosing resource class. The most specific one wins: a method's overrides its class's.
  */
 @Documented
 @Retention(RUNTIME)
+@Inherited
 @Target({TYPE, METHOD})
 public @interface VerifySession {
 

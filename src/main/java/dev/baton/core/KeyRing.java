@@ -1,5 +1,6 @@
 package dev.baton.core;
 
+import dev.baton.api.exception.SessionStoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -139,7 +140,9 @@ public class KeyRing {
   private KeyMaterial current() {
     KeyMaterial known = material;
     if (known == null) {
-      throw new IllegalStateException("KeyRing.load() has not run");
+      // Start-up has not reached the database yet (see BatonStartup): a 503, never a 401.
+      throw new SessionStoreUnavailableException(
+          new IllegalStateException("Baton's keys are not loaded yet"));
     }
     return known;
   }

@@ -7,6 +7,7 @@ import dev.baton.persistence.SigningKeyEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -22,7 +23,10 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Reads keys from the database and creates the missing ones, each call in one transaction.
+ * Reads keys from the database and creates the missing ones, each call in its own transaction
+ * ({@code REQUIRES_NEW}): a key this server signs with must be in the database for every other
+ * server, whatever becomes of a caller's transaction, and the keyring lock is held only while a
+ * key is created.
  *
  * <p>Creation happens with the keyring row locked, so servers that start or rotate at the same
  * moment create exactly one key between them: the second one to get the lock finds the first's.
@@ -42,7 +46,7 @@ class KeyTransactions {
    *
    * @return the keys
    */
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   KeyMaterial ensureKeys() {
     Instant now = clock.instant();
     KeyringEntity keyring = keys.lockKeyring();
@@ -62,14 +66,14 @@ class KeyTransactions {
    *
    * @return the keys
    */
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   KeyMaterial readKeys() {
     Instant now = clock.instant();
     return toMaterial(keys.keyring(), usableRows(now), now);
   }
 
   /** Reads the keyring row: the cheapest proof that the database answers. */
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   void ping() {
     keys.keyring();
   }
@@ -79,7 +83,7 @@ class KeyTransactions {
    *
    * @return how many were deleted
    */
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   int deleteRetiredKeys() {
     return keys.deleteRetired(clock.instant().minus(config.signingKeyRetention()).toEpochMilli());
   }

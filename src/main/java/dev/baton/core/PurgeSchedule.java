@@ -71,7 +71,7 @@ public class PurgeSchedule {
     }
   }
 
-  private static Optional<ScheduledExecutorService> lookupScheduler() {
+  static Optional<ScheduledExecutorService> lookupScheduler() {
     try {
       return Optional.of(InitialContext.doLookup(DEFAULT_SCHEDULER));
     } catch (NamingException | RuntimeException e) {

@@ -9,6 +9,7 @@ import dev.baton.persistence.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,13 @@ import java.util.function.Consumer;
  *
  * <p>Transactions are demarcated with {@link Transactional}: in a server the container's JTA
  * interceptor runs them; under Weld SE the tests bind a small interceptor to the same annotation
- * that runs a resource-local transaction. Either way a method here is all or nothing, and a row
+ * that runs a resource-local transaction. Each is {@code REQUIRES_NEW}: Baton commits its own
+ * work whatever the caller's transaction does afterwards. A theft revocation that joined an
+ * application's transaction would be undone when the {@code TokenTheftDetectedException} rolled
+ * that transaction back, leaving the thief a live session (RFC 6819 section 5.2.2.3: a detected
+ * replay must revoke); and a row lock held until the caller commits could deadlock with the
+ * per-session turn of {@link SessionQueue}. The price is a second connection while a caller's
+ * transaction is open. Either way a method here is all or nothing, and a row
  * that is read to be changed is locked first, so that a concurrent refresh is never overwritten
  * with a stale refresh-token hash. Methods return values rather than throw, so that callers
  * decide after commit; tokens are signed outside, keeping lock times short.
@@ -39,7 +46,7 @@ class SessionTransactions {
   @Inject SessionConfig config;
   @Inject Clock clock;
 
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   void create(SessionEntity session) {
     sessions.insert(session);
   }
@@ -52,7 +59,7 @@ class SessionTransactions {
    * @param wait how long to wait for the row (see {@link SessionQueue})
    * @return what happened, with the session as it is after the refresh
    */
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   RefreshOutcome refresh(RefreshTokenContent presented, String presentedHash1, Duration wait) {
     long now = clock.millis();
     SessionEntity session = sessions.lock(presented.sessionHandle(), wait).orElse(null);
@@ -73,7 +80,7 @@ class SessionTransactions {
    * @param wait how long to wait for the row (see {@link SessionQueue})
    * @return what happened
    */
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   PromotionOutcome confirmChild(AccessTokenClaims claims, Duration wait) {
     long now = clock.millis();
     SessionEntity session = sessions.lock(claims.sessionHandle(), wait).orElse(null);
@@ -84,30 +91,30 @@ class SessionTransactions {
     return new PromotionOutcome(promotionCase, session == null ? null : snapshot(session));
   }
 
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   boolean isLive(String handle) {
     long now = clock.millis();
     return sessions.find(handle).filter(s -> s.isLiveAt(now)).isPresent();
   }
 
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   Optional<SessionSnapshot> revoke(String handle) {
     Optional<SessionEntity> session = sessions.lock(handle, config.lockTimeout());
     session.ifPresent(sessions::delete);
     return session.map(SessionTransactions::snapshot);
   }
 
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   List<String> revokeAll(String userId) {
     return sessions.deleteAllOfUser(userId);
   }
 
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   List<String> liveHandles(String userId) {
     return sessions.liveHandlesOfUser(userId, clock.millis());
   }
 
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   Optional<SessionInformation> information(String handle) {
     long now = clock.millis();
     return sessions.find(handle).filter(s -> s.isLiveAt(now)).map(s -> new SessionInformation(
@@ -126,7 +133,7 @@ class SessionTransactions {
    * @param change what to change
    * @return whether the session was live and changed
    */
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   boolean update(String handle, Consumer<SessionEntity> change) {
     long now = clock.millis();
     Optional<SessionEntity> session =
@@ -135,7 +142,7 @@ class SessionTransactions {
     return session.isPresent();
   }
 
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   int purgeExpired(int batchSize) {
     return sessions.deleteExpired(clock.millis(), batchSize);
   }

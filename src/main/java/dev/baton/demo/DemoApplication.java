@@ -15,7 +15,9 @@ public class DemoApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(BatonJaxrs.classes());
-    if (SessionConfigProducer.readWeb(ConfigProvider.getConfig()).demoEnabled()) {
+    classes.addAll(BatonJaxrs.jsonErrorMappers());
+    if (SessionConfigProducer.readWeb(ConfigProvider.getConfig()).demoEnabled()
+        && DemoGuard.allowsDemo(ConfigProvider.getConfig())) {
       classes.add(DemoResource.class);
       classes.add(DemoPageResource.class);
     }

@@ -43,12 +43,10 @@ public class DemoResource {
   @POST
   @Path("login")
   @Consumes(MediaType.APPLICATION_JSON)
-  public JsonObject login(JsonObject body) {
-    if (body == null) {
-      throw new InvalidSessionInputException("a JSON object body is required");
-    }
+  public JsonObject login(JsonValue body) {
+    JsonObject login = requireObject(body);
     SessionTokens tokens = sessions.createNewSession(
-        text(body, "userId"), object(body, "accessTokenPayload"), object(body, "sessionData"));
+        text(login, "userId"), object(login, "accessTokenPayload"), object(login, "sessionData"));
     delivery.deliver(tokens);
     return Json.createObjectBuilder()
         .add("status", "OK")
@@ -113,12 +111,10 @@ public class DemoResource {
   @Path("me/data")
   @VerifySession
   @Consumes(MediaType.APPLICATION_JSON)
-  public JsonObject updateData(JsonObject data) {
-    if (data == null) {
-      throw new InvalidSessionInputException("a JSON object body is required");
-    }
+  public JsonObject updateData(JsonValue data) {
+    JsonObject update = requireObject(data);
     String handle = session.require().sessionHandle();
-    sessions.updateSessionData(handle, data);
+    sessions.updateSessionData(handle, update);
     return sessionData(handle);
   }
 
@@ -127,6 +123,14 @@ public class DemoResource {
         .map(info -> info.sessionData())
         .orElse(JsonValue.EMPTY_JSON_OBJECT);
     return Json.createObjectBuilder().add("sessionData", data).build();
+  }
+
+  /** The body as an object: an array, a string or no body at all is the client's mistake. */
+  private static JsonObject requireObject(JsonValue body) {
+    if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidSessionInputException("a JSON object body is required");
+    }
+    return body.asJsonObject();
   }
 
   private static String text(JsonObject body, String name) {

@@ -1,8 +1,10 @@
 package dev.baton.health;
 
+import dev.baton.core.BatonStartup;
 import dev.baton.core.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -20,15 +22,19 @@ public class SessionStoreReadinessCheck implements HealthCheck {
   static final String NAME = "baton-session-store";
 
   @Inject KeyRing keyRing;
+  @Inject BatonStartup startup;
 
   @Override
   public HealthCheckResponse call() {
     boolean keysLoaded = keyRing.isLoaded();
     boolean databaseAnswers = keyRing.databaseAnswers();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("signingKeyLoaded", keysLoaded);
+    data.put("databaseAnswers", databaseAnswers);
+    startup.notReadyBecause().ifPresent(reason -> data.put("notReadyBecause", reason));
+    boolean up = keysLoaded && databaseAnswers && startup.notReadyBecause().isEmpty();
     // The constructor, unlike the builder, needs no provider looked up at run time.
     return new HealthCheckResponse(NAME,
-        keysLoaded && databaseAnswers ? HealthCheckResponse.Status.UP
-            : HealthCheckResponse.Status.DOWN,
-        Optional.of(Map.of("signingKeyLoaded", keysLoaded, "databaseAnswers", databaseAnswers)));
+        up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN, Optional.of(data));
   }
 }

@@ -19,13 +19,14 @@ public final class BatonJaxrs {
   private BatonJaxrs() {}
 
   /**
-   * The providers and resources to register.
+   * Baton's resources and its providers for Baton's own types: exactly what JAX-RS scanning finds
+   * in the jar.
    *
    * @return the classes
    */
   public static Set<Class<?>> classes() {
     return Set.of(
-        VerifySessionFeature.class,
+        SessionFilter.class,
         TokenTransportFilter.class,
         CorsFilter.class,
         RefreshResource.class,
@@ -35,7 +36,20 @@ public final class BatonJaxrs {
         TryRefreshTokenMapper.class,
         TokenTheftDetectedMapper.class,
         InvalidSessionInputMapper.class,
-        SessionStoreUnavailableMapper.class,
+        SessionStoreUnavailableMapper.class);
+  }
+
+  /**
+   * Opt-in mappers that answer every other error as JSON: the runtime's own errors (404, 405,
+   * 415, an unreadable body) keep their status with a JSON body, malformed JSON is a 400 and any
+   * other exception a 500 with a correlation id. They apply to the whole application, so only an
+   * application that wants its errors this way adds them; the demo does. A
+   * {@code WebApplicationException} whose response has a body passes unchanged.
+   *
+   * @return the mapper classes
+   */
+  public static Set<Class<?>> jsonErrorMappers() {
+    return Set.of(
         WebApplicationExceptionMapper.class,
         MalformedJsonMapper.class,
         UnexpectedExceptionMapper.class);

@@ -15,7 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * CORS for a frontend on another origin (Fetch standard, CORS protocol): only the configured
- * origins, with credentials, and the headers the SuperTokens SDK sends and reads.
+ * origins, with credentials, and the headers the SuperTokens SDK sends and reads. It applies to
+ * every resource of the application, since the frontend calls the application's own endpoints
+ * with the session too; with {@code session.cors.allowed-origins} unset it does nothing at all.
  */
 @Provider
 @PreMatching
@@ -43,6 +45,10 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (web.corsAllowedOrigins().isEmpty()) {
+      // Not configured: the host's responses stay exactly as the host made them.
+      return;
+    }
     String origin = request.getHeaderString("Origin");
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.add("Vary", "Origin");

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -33,6 +34,7 @@ public class JwksResource {
    * @return the keys
    */
   @GET
+  @Operation(hidden = true)
   @Produces(MediaType.APPLICATION_JSON)
   public Response jwks(@PathParam("base") String base) {
     ApiPaths.requireBase(base, web);

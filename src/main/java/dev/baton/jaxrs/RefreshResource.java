@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Duration;
 import java.util.logging.Logger;
 
@@ -47,6 +48,7 @@ public class RefreshResource {
    * @return {@code {"status":"OK"}}
    */
   @POST
+  @Operation(hidden = true)
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject refresh(@PathParam("base") String base, @Context HttpHeaders request) {
     ApiPaths.requireBase(base, web);

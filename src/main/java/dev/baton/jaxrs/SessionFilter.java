@@ -7,35 +7,53 @@ import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
 import dev.baton.config.SessionConfig;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Optional;
 
 /**
- * Verifies the access token of a request to a {@link VerifySession} resource. One instance per
- * resource method, registered by {@link VerifySessionFeature} with that method's options. It
- * throws; the exception mappers answer.
+ * Verifies the access token of every request whose resource method {@link VerifySession}
+ * governs. It throws; the exception mappers answer.
+ *
+ * <p>One filter after matching for all requests, rather than one registered per annotated method
+ * by a {@code DynamicFeature}: the runtime does not run dynamic features for sub-resources
+ * (Jersey) and reports interface or implementation methods differently, and a control that a
+ * runtime skips fails open. {@link ProtectedMethods} reads the annotation wherever it may sit;
+ * an unannotated request costs one cached lookup.
  */
+@Provider
+@ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
-final class SessionFilter implements ContainerRequestFilter {
+public class SessionFilter implements ContainerRequestFilter {
 
-  private final VerifySession options;
-  private final SessionService sessions;
-  private final SessionConfig config;
-  private final RequestSession current;
-  private final RequestTokenTransport transport;
-
-  SessionFilter(VerifySession options, SessionService sessions, SessionConfig config,
-      RequestSession current, RequestTokenTransport transport) {
-    this.options = options;
-    this.sessions = sessions;
-    this.config = config;
-    this.current = current;
-    this.transport = transport;
-  }
+  @Context ResourceInfo resource;
+  @Inject SessionService sessions;
+  @Inject SessionConfig config;
+  @Inject RequestSession current;
+  @Inject RequestTokenTransport transport;
 
   @Override
   public void filter(ContainerRequestContext request) {
+    Method method = resource.getResourceMethod();
+    if (method == null) {
+      return;
+    }
+    Optional<VerifySession> options = ProtectedMethods.of(
+        resource.getResourceClass(), method, request.getUriInfo().getMatchedResources());
+    if (options.isPresent()) {
+      verify(request, options.get());
+    }
+  }
+
+  /** The checks of one protected request, in order. */
+  void verify(ContainerRequestContext request, VerifySession options) {
     // 1. Bearer first (header mode), else the cookie. The SDK's own cookies are never read.
     String bearer = Requests.bearer(request);
     String token = bearer != null ? bearer : Requests.cookie(request, Requests.ACCESS_TOKEN_COOKIE);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST {base}/signout}: revokes the caller's session and clears its tokens. */
 @Path("{base: .+}/signout")
@@ -30,6 +31,7 @@ public class SignOutResource {
    * @return {@code {"status":"OK"}}
    */
   @POST
+  @Operation(hidden = true)
   @VerifySession
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject signOut(@PathParam("base") String base) {

@@ -12,10 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.Base64;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * An HTTP client that keeps cookies like a browser, for tests against the running server at
@@ -27,10 +32,7 @@ final class Browserless {
 
   private final URI base;
   final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-  private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(cookies)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final HttpClient http;
 
   /** A client of the Liberty integration-test server. */
   Browserless() {
@@ -40,6 +42,39 @@ final class Browserless {
   /** A client of another server. */
   Browserless(URI base) {
     this.base = base;
+    HttpClient.Builder client = HttpClient.newBuilder()
+        .cookieHandler(cookies)
+        .connectTimeout(Duration.ofSeconds(5));
+    if (base.getScheme().equals("https")) {
+      client.sslContext(trustingSelfSigned());
+    }
+    this.http = client.build();
+  }
+
+  /**
+   * TLS that accepts the certificate a test server made for itself; only ever for servers on
+   * this machine.
+   */
+  private static SSLContext trustingSelfSigned() {
+    X509TrustManager trustAll = new X509TrustManager() {
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    };
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustAll}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   HttpResponse<String> send(String method, String path, String body, String... headers)

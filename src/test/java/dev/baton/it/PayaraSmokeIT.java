@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.it.Browserless.HeaderSession;
 import dev.baton.testing.CuttableProxy;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,70 +27,26 @@ class PayaraSmokeIT {
   private static ScratchPostgres database;
   /** Payara reaches PostgreSQL through this proxy, so a test can take its database away. */
   private static CuttableProxy proxy;
-  private static Process payara;
-  private static Path log;
+  private static PayaraMicro payara;
 
   @BeforeAll
   static void startPayara() throws Exception {
     database = ScratchPostgres.create("baton_payara_");
     proxy = new CuttableProxy(5432);
-    Path work = Path.of("target", "payara").toAbsolutePath();
-    Path postBoot = work.resolve("post-boot.asadmin");
-    // Payara insists on a password, which trust authentication ignores.
-    Files.writeString(postBoot, String.join("\n",
-        "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-            + " --restype javax.sql.DataSource --property 'serverName=127.0.0.1:portNumber="
-            + proxy.port() + ":databaseName=" + database.name()
-            + ":user=postgres:password=trust-auth:connectTimeout=2:socketTimeout=5' baton-pool",
-        "create-jdbc-resource --connectionpoolid baton-pool jdbc/baton", ""));
-    log = work.resolve("payara.log");
-    ProcessBuilder command = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // Hibernate finds no JTA platform on Payara by itself.
-        "-Dhibernate.transaction.jta.platform="
-            + "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform",
-        "-jar", System.getProperty("payara.jar", "target/payara/payara-micro.jar"),
-        "--addlibs", work.resolve("postgresql.jar").toString(),
-        "--deploy", System.getProperty("baton.war", "target/baton.war"),
-        "--contextroot", "/",
-        "--port", String.valueOf(PORT),
-        "--nocluster",
-        "--postbootcommandfile", postBoot.toString()))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .directory(work.toFile());
-    // MicroProfile Config reads the environment on Payara too.
-    command.environment().put("SESSION_DEMO_ENABLED", "true");
-    command.environment().put("SESSION_COOKIE_SECURE", "false");
-    payara = command.start();
-    waitUntilServing();
-  }
-
-  private static void waitUntilServing() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      if (!payara.isAlive()) {
-        throw new IllegalStateException("Payara Micro exited; see " + log);
-      }
-      try {
-        if (new Browserless(BASE).get("/auth/jwt/jwks.json").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(1000);
-    }
-    throw new IllegalStateException("Payara Micro did not serve Baton in time; see " + log);
+    payara = PayaraMicro.start(Path.of(System.getProperty("baton.war", "target/baton.war")), PORT,
+        proxy.port(), database.name(), Map.of(
+            // MicroProfile Config reads the environment on Payara too.
+            "SESSION_DEMO_ENABLED", "true",
+            "SESSION_COOKIE_SECURE", "false",
+            // The tests sign in through the demo, which refuses PostgreSQL unless told.
+            "SESSION_DEMO_ALLOW_ANY_DATABASE", "true"),
+        "/auth/jwt/jwks.json");
   }
 
   @AfterAll
   static void stopPayara() throws Exception {
     if (payara != null) {
-      payara.destroy();
-      if (!payara.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        payara.destroyForcibly();
-      }
+      payara.close();
     }
     if (proxy != null) {
       proxy.close();

@@ -392,6 +392,8 @@ class TwoLibertyServersIT {
         "DB_USER=postgres",
         "DB_PASSWORD=unused-with-trust-auth",
         "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
+        // The tests sign in through the demo, which refuses PostgreSQL unless told.
+        "SESSION_DEMO_ALLOW_ANY_DATABASE=true",
         "EXTRA_CONFIG=it-threads.xml",
         // Longer than the pool's connection timeout, so that a stuck row drains the pool.
         "SESSION_LOCK_TIMEOUT=PT10S",

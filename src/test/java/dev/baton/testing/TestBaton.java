@@ -14,7 +14,9 @@ import jakarta.enterprise.inject.spi.Extension;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.weld.environment.se.Weld;
@@ -94,11 +96,18 @@ public final class TestBaton implements AutoCloseable {
   public static final class Builder {
 
     private final Map<String, String> config = new HashMap<>();
+    private final List<Class<?>> beans = new ArrayList<>();
     private TestDatabase database;
     private MutableClock clock;
 
     public Builder config(String key, String value) {
       config.put(key, value);
+      return this;
+    }
+
+    /** Adds beans of the test's own, such as an application bean that calls Baton. */
+    public Builder beans(Class<?>... classes) {
+      beans.addAll(List.of(classes));
       return this;
     }
 
@@ -125,9 +134,12 @@ public final class TestBaton implements AutoCloseable {
             .disableDiscovery()
             .addPackages(false, DefaultSessionService.class, SessionConfigProducer.class,
                 SessionRepository.class, SessionStoreReadinessCheck.class)
-            .addBeanClasses(TestPersistence.class, ResourceLocalTransactions.class,
+            .addBeanClasses(TestPersistence.class, ResourceLocalTransactions.Required.class,
+                ResourceLocalTransactions.RequiresNew.class,
                 RecordedEvents.class)
-            .addInterceptor(ResourceLocalTransactions.class)
+            .addInterceptor(ResourceLocalTransactions.Required.class)
+            .addInterceptor(ResourceLocalTransactions.RequiresNew.class)
+            .addBeanClasses(beans.toArray(Class<?>[]::new))
             .addExtension(new Instances(source, time, own != null ? own : database))
             .initialize();
         return new TestBaton(container, time, own != null ? own : database, own);

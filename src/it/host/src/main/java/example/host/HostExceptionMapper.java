@@ -1,0 +1,18 @@
+package example.host;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** The host's error format, which Baton must leave alone. */
+@Provider
+public class HostExceptionMapper implements ExceptionMapper<HostException> {
+  @Override
+  public Response toResponse(HostException exception) {
+    return Response.status(exception.status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Json.createObjectBuilder().add("hostError", exception.getMessage()).build())
+        .build();
+  }
+}

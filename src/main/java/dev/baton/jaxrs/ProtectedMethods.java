@@ -1,0 +1,156 @@
+package dev.baton.jaxrs;
+
+import dev.baton.api.VerifySession;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the {@link VerifySession} that governs a resource method, failing closed: an annotation
+ * anywhere a reader of the code would expect it to apply is honoured.
+ *
+ * <p>In order, the first found wins:
+ *
+ * <ol>
+ *   <li>on the method, or on a method it overrides or implements (superclasses, then
+ *       interfaces), as the JAX-RS annotation-inheritance rules (spec section 3.6) let resource
+ *       annotations sit on either;
+ *   <li>on the resource class, its superclasses, or an interface it implements;
+ *   <li>for a sub-resource, on a locator of an enclosing resource that returns its type, or on an
+ *       enclosing resource's class: a protected resource protects what it hands out.
+ * </ol>
+ *
+ * <p>The answers for a class and method are computed once and cached; a request then costs one
+ * map lookup.
+ */
+final class ProtectedMethods {
+
+  private static final ClassValue<Map<Method, Optional<VerifySession>>> BY_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected Map<Method, Optional<VerifySession>> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
+  private static final ClassValue<Map<Class<?>, Optional<VerifySession>>> BY_ENCLOSING =
+      new ClassValue<>() {
+        @Override
+        protected Map<Class<?>, Optional<VerifySession>> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
+  private ProtectedMethods() {}
+
+  /**
+   * The options for a request.
+   *
+   * @param resourceClass the class whose method handles the request
+   * @param method the resource method, as the runtime reports it (the implementation's or the
+   *     interface's)
+   * @param enclosing the resources that led to it through sub-resource locators, innermost first;
+   *     empty for a root resource
+   * @return the governing annotation, or empty when the method is public
+   */
+  static Optional<VerifySession> of(Class<?> resourceClass, Method method, List<Object> enclosing) {
+    Optional<VerifySession> own = BY_CLASS.get(resourceClass)
+        .computeIfAbsent(method, m -> declared(resourceClass, m));
+    if (own.isPresent() || enclosing.isEmpty()) {
+      return own;
+    }
+    Class<?> inner = resourceClass;
+    for (Object outer : enclosing) {
+      Class<?> outerClass = outer.getClass();
+      if (outerClass == inner) {
+        continue;
+      }
+      Class<?> handedOut = inner;
+      Optional<VerifySession> found = BY_ENCLOSING.get(outerClass)
+          .computeIfAbsent(handedOut, h -> throughLocator(outerClass, h));
+      if (found.isPresent()) {
+        return found;
+      }
+      inner = outerClass;
+    }
+    return Optional.empty();
+  }
+
+  /** Steps 1 and 2, for one class and method. */
+  static Optional<VerifySession> declared(Class<?> resourceClass, Method method) {
+    for (Method candidate : overridden(resourceClass, method)) {
+      VerifySession options = candidate.getAnnotation(VerifySession.class);
+      if (options != null) {
+        return Optional.of(options);
+      }
+    }
+    Set<Class<?>> types = hierarchy(resourceClass);
+    types.addAll(hierarchy(method.getDeclaringClass()));
+    return onAnyType(types);
+  }
+
+  /** Step 3: a locator of {@code outer} that hands out {@code inner}, or {@code outer} itself. */
+  private static Optional<VerifySession> throughLocator(Class<?> outer, Class<?> inner) {
+    for (Class<?> type : hierarchy(outer)) {
+      for (Method locator : type.getDeclaredMethods()) {
+        VerifySession options = locator.getAnnotation(VerifySession.class);
+        if (options != null && locator.isAnnotationPresent(jakarta.ws.rs.Path.class)
+            && locator.getReturnType().isAssignableFrom(inner)) {
+          return Optional.of(options);
+        }
+      }
+    }
+    return onAnyType(hierarchy(outer));
+  }
+
+  private static Optional<VerifySession> onAnyType(Set<Class<?>> types) {
+    for (Class<?> type : types) {
+      VerifySession options = type.getAnnotation(VerifySession.class);
+      if (options != null) {
+        return Optional.of(options);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The method as each type of the hierarchy declares it, most specific first. */
+  private static List<Method> overridden(Class<?> resourceClass, Method method) {
+    Set<Method> found = new LinkedHashSet<>();
+    for (Class<?> type : hierarchy(resourceClass)) {
+      declaredIn(type, method).ifPresent(found::add);
+    }
+    found.add(method);
+    return List.copyOf(found);
+  }
+
+  private static Optional<Method> declaredIn(Class<?> type, Method method) {
+    try {
+      return Optional.of(type.getDeclaredMethod(method.getName(), method.getParameterTypes()));
+    } catch (NoSuchMethodException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A type, its superclasses, then all the interfaces they implement, breadth first. */
+  private static Set<Class<?>> hierarchy(Class<?> type) {
+    Set<Class<?>> types = new LinkedHashSet<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      types.add(c);
+    }
+    Deque<Class<?>> pending = new ArrayDeque<>(types);
+    while (!pending.isEmpty()) {
+      for (Class<?> implemented : pending.removeFirst().getInterfaces()) {
+        if (types.add(implemented)) {
+          pending.addLast(implemented);
+        }
+      }
+    }
+    return types;
+  }
+}

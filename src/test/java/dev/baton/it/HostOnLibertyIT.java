@@ -1,0 +1,179 @@
+package dev.baton.it;
+
+import static dev.baton.it.Browserless.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.testing.CuttableProxy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host application on Open Liberty, configured with {@code liberty/production/server.xml}
+ * exactly as the README's production section says: HTTPS only, Secure cookies, no demo,
+ * authenticated metrics, PostgreSQL. The server is started while its database is unreachable, as
+ * after a power cut, and must come ready by itself once the database answers.
+ */
+class HostOnLibertyIT extends HostApplicationContract {
+
+  private static final Path WLP = Path.of("target", "liberty", "wlp").toAbsolutePath();
+  private static final String SERVER = "baton-host";
+  private static final URI BASE = URI.create("https://localhost:9543");
+  private static final String METRICS_USER = "operator";
+  private static final String METRICS_PASSWORD = "metrics-" + System.nanoTime();
+  private static ScratchPostgres database;
+  private static CuttableProxy proxy;
+  /** What the server answered while its database was still away. */
+  private static HttpResponse<String> readinessDuringOutage;
+  private static HttpResponse<String> loginDuringOutage;
+
+  @Override
+  URI base() {
+    return BASE;
+  }
+
+  @BeforeAll
+  static void startWhileTheDatabaseIsDown() throws Exception {
+    database = ScratchPostgres.create("baton_host_");
+    proxy = new CuttableProxy(5432);
+    proxy.cut();
+    createServer();
+    server("start").waitFor();
+    readinessDuringOutage = firstAnswer("/health/ready");
+    loginDuringOutage = new Browserless(BASE).post("/api/login",
+        "{\"userId\":\"early\",\"password\":\"pw-early\"}");
+    proxy.restore();
+    waitUntilReady();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server("stop").waitFor();
+    if (proxy != null) {
+      proxy.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void aServerStartedDuringAnOutageDeploysSaysWhyItIsNotReadyAndRecoversWithoutARestart()
+      throws Exception {
+    assertEquals(503, readinessDuringOutage.statusCode(), readinessDuringOutage.body());
+    assertTrue(readinessDuringOutage.body().contains("notReadyBecause"),
+        readinessDuringOutage.body());
+    assertEquals(503, loginDuringOutage.statusCode(), loginDuringOutage.body());
+    assertTrue(loginDuringOutage.headers().firstValue("Retry-After").isPresent());
+
+    assertEquals(200, client().get("/health/ready").statusCode());
+    String refresh = headerLogin("late").refreshToken();
+    assertEquals(200, refresh(refresh).statusCode());
+  }
+
+  @Test
+  void theProductionConfigurationSendsSecureCookiesOverHttpsOnly() throws Exception {
+    HttpResponse<String> login = client().post("/api/login",
+        "{\"userId\":\"grace\",\"password\":\"pw-grace\"}");
+    assertEquals(200, login.statusCode(), login.body());
+    List<String> cookies = login.headers().allValues("Set-Cookie");
+    assertEquals(2, cookies.size(), cookies.toString());
+    for (String cookie : cookies) {
+      assertTrue(cookie.contains("Secure"), cookie);
+      assertTrue(cookie.contains("HttpOnly"), cookie);
+    }
+    assertEquals(404, client().post("/demo/login", "{\"userId\":\"grace\"}").statusCode());
+    assertEquals(404, client().post("/api/demo/login", "{\"userId\":\"grace\"}").statusCode());
+  }
+
+  @Test
+  void metricsAreOnlyForTheOperator() throws Exception {
+    assertEquals(401, client().get("/metrics?scope=application").statusCode());
+    String basic = "Basic " + Base64.getEncoder().encodeToString(
+        (METRICS_USER + ":" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> metrics = client().get("/metrics?scope=application",
+        "Authorization", basic);
+    assertEquals(200, metrics.statusCode(), metrics.body());
+    assertTrue(metrics.body().contains("baton_sessions_created"), metrics.body());
+  }
+
+  private static void createServer() throws Exception {
+    Path dir = WLP.resolve("usr/servers/" + SERVER);
+    if (!Files.exists(dir)) {
+      server("create").waitFor();
+    }
+    Files.copy(Path.of("liberty", "production", "server.xml"), dir.resolve("server.xml"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(dir.resolve("apps"));
+    Files.copy(Path.of(System.getProperty("host.war", "target/it/host/target/host.war")),
+        dir.resolve("apps/host.war"), StandardCopyOption.REPLACE_EXISTING);
+    Path drivers = dir.resolve("jdbc/postgresql");
+    Files.createDirectories(drivers);
+    try (Stream<Path> jars = Files.list(WLP.resolve("usr/servers/defaultServer/jdbc/postgresql"))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, drivers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Files.writeString(dir.resolve("server.env"), String.join("\n",
+        "APP_LOCATION=host.war",
+        "HTTPS_PORT=" + BASE.getPort(),
+        "DB_KIND=postgresql",
+        "DB_URL=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name()
+            + "?connectTimeout=2&socketTimeout=10",
+        "DB_USER=postgres",
+        "DB_PASSWORD=unused-with-trust-auth",
+        "KEYSTORE_PASSWORD=keystore-" + System.nanoTime(),
+        "METRICS_USER=" + METRICS_USER,
+        "METRICS_PASSWORD=" + METRICS_PASSWORD,
+        // Unbounded lock waits: a deadlock between the host's transaction and Baton would hang.
+        "SESSION_LOCK_TIMEOUT=PT0S",
+        ""));
+  }
+
+  private static Process server(String action) throws IOException {
+    return new ProcessBuilder(WLP.resolve("bin/server").toString(), action, SERVER)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  private static HttpResponse<String> firstAnswer(String path) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> answer = new Browserless(BASE).get(path);
+        if (answer.statusCode() != 404) {
+          return answer;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(BASE + path + " never answered; see the server's messages.log");
+  }
+
+  private static void waitUntilReady() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      if (new Browserless(BASE).get("/health/ready").statusCode() == 200) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the host did not become ready after the database came back");
+  }
+}

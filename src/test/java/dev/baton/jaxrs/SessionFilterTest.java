@@ -1,0 +1,282 @@
+package dev.baton.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.api.SessionTokens;
+import dev.baton.api.VerifySession;
+import dev.baton.api.exception.TryRefreshTokenException;
+import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.config.SessionConfig;
+import dev.baton.config.WebConfig;
+import dev.baton.testing.TestBaton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every branch of {@link SessionFilter}, against the real engine on H2 and a request made by
+ * hand: what reaches the resource, and what is refused with which exception.
+ */
+class SessionFilterTest {
+
+  static class Resource {
+    public String open() {
+      return "";
+    }
+
+    @VerifySession
+    public String required() {
+      return "";
+    }
+
+    @VerifySession(sessionRequired = false)
+    public String optional() {
+      return "";
+    }
+
+    @VerifySession(antiCsrfCheck = false)
+    public String noCsrf() {
+      return "";
+    }
+  }
+
+  /** A request as the filter sees it: method, headers, cookies and the security context set. */
+  static final class Request {
+    final String method;
+    final Map<String, String> headers = new HashMap<>();
+    final Map<String, Cookie> cookies = new HashMap<>();
+    SecurityContext security;
+
+    Request(String method) {
+      this.method = method;
+    }
+
+    Request header(String name, String value) {
+      headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+      return this;
+    }
+
+    Request cookie(String name, String value) {
+      cookies.put(name, new Cookie.Builder(name).value(value).build());
+      return this;
+    }
+
+    ContainerRequestContext context() {
+      UriInfo uri = proxy(UriInfo.class, (name, args) ->
+          name.equals("getMatchedResources") ? List.of() : unsupported(name));
+      return proxy(ContainerRequestContext.class, (name, args) -> switch (name) {
+        case "getMethod" -> method;
+        case "getHeaderString" -> headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT));
+        case "getCookies" -> cookies;
+        case "getUriInfo" -> uri;
+        case "getSecurityContext" -> security != null ? security
+            : proxy(SecurityContext.class, (n, a) -> n.equals("isSecure") ? false : null);
+        case "setSecurityContext" -> {
+          security = (SecurityContext) args[0];
+          yield null;
+        }
+        default -> unsupported(name);
+      });
+    }
+  }
+
+  interface Answer {
+    Object answer(String method, Object[] args);
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> T proxy(Class<T> type, Answer answer) {
+    return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (self, method, args) -> answer.answer(method.getName(), args));
+  }
+
+  static Object unsupported(String name) {
+    throw new UnsupportedOperationException(name);
+  }
+
+  private TestBaton baton;
+
+  @AfterEach
+  void stop() {
+    if (baton != null) {
+      baton.close();
+    }
+  }
+
+  private SessionFilter filterFor(String methodName, String... config) throws Exception {
+    TestBaton.Builder builder = TestBaton.builder();
+    for (int i = 0; i < config.length; i += 2) {
+      builder.config(config[i], config[i + 1]);
+    }
+    baton = builder.start();
+    SessionFilter filter = new SessionFilter();
+    Method method = Resource.class.getMethod(methodName);
+    filter.resource = new ResourceInfo() {
+      @Override
+      public Method getResourceMethod() {
+        return method;
+      }
+
+      @Override
+      public Class<?> getResourceClass() {
+        return Resource.class;
+      }
+    };
+    filter.sessions = baton.sessions();
+    filter.config = baton.bean(SessionConfig.class);
+    filter.current = new RequestSession();
+    filter.transport = new RequestTokenTransport();
+    return filter;
+  }
+
+  private SessionTokens login() {
+    return baton.sessions().createNewSession("alice", null, null);
+  }
+
+  @Test
+  void anUnprotectedMethodIsLeftAloneEvenWithAGarbageToken() throws Exception {
+    SessionFilter filter = filterFor("open");
+    Request request = new Request("POST").header(HttpHeaders.AUTHORIZATION, "Bearer garbage");
+    filter.filter(request.context());
+    assertNull(request.security);
+    assertTrue(filter.current.get().isEmpty());
+  }
+
+  @Test
+  void aRequestThatMatchedNoResourceMethodIsLeftAlone() throws Exception {
+    SessionFilter filter = filterFor("required");
+    filter.resource = new ResourceInfo() {
+      @Override
+      public Method getResourceMethod() {
+        return null;
+      }
+
+      @Override
+      public Class<?> getResourceClass() {
+        return null;
+      }
+    };
+    filter.filter(new Request("GET").context());
+    assertTrue(filter.current.get().isEmpty());
+  }
+
+  @Test
+  void noTokenOnARequiredSessionIsUnauthorisedWithoutClearingAnything() throws Exception {
+    SessionFilter filter = filterFor("required");
+    UnauthorisedException refused =
+        assertThrows(UnauthorisedException.class, () -> filter.filter(new Request("GET").context()));
+    assertFalse(refused.clearTokens());
+  }
+
+  @Test
+  void noTokenOnAnOptionalSessionReachesTheResourceAnonymously() throws Exception {
+    SessionFilter filter = filterFor("optional");
+    Request request = new Request("GET");
+    filter.filter(request.context());
+    assertTrue(filter.current.get().isEmpty());
+    assertNull(request.security);
+  }
+
+  @Test
+  void aGarbageTokenOnAnOptionalSessionIsStillRefused() throws Exception {
+    SessionFilter filter = filterFor("optional");
+    Request request = new Request("GET").header(HttpHeaders.AUTHORIZATION, "Bearer garbage");
+    assertThrows(TryRefreshTokenException.class, () -> filter.filter(request.context()));
+  }
+
+  @Test
+  void aBearerTokenSetsTheSessionAndThePrincipalWithoutAnAntiCsrfCheck() throws Exception {
+    SessionFilter filter = filterFor("required");
+    SessionTokens tokens = login();
+    Request request = new Request("POST")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken().value());
+    filter.filter(request.context());
+    assertEquals("alice", filter.current.require().userId());
+    assertEquals("alice", request.security.getUserPrincipal().getName());
+    assertEquals("BATON", request.security.getAuthenticationScheme());
+  }
+
+  @Test
+  void aCookieGetNeedsNoAntiCsrfToken() throws Exception {
+    SessionFilter filter = filterFor("required");
+    Request request = new Request("GET")
+        .cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    filter.filter(request.context());
+    assertEquals("alice", filter.current.require().userId());
+  }
+
+  @Test
+  void aCookiePostWithoutTheAntiCsrfTokenMustRefresh() throws Exception {
+    SessionFilter filter = filterFor("required");
+    Request request = new Request("POST")
+        .cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    assertThrows(TryRefreshTokenException.class, () -> filter.filter(request.context()));
+  }
+
+  @Test
+  void aCookiePostWithTheAntiCsrfTokenPasses() throws Exception {
+    SessionFilter filter = filterFor("required");
+    SessionTokens tokens = login();
+    Request request = new Request("POST")
+        .cookie(Requests.ACCESS_TOKEN_COOKIE, tokens.accessToken().value())
+        .header(Requests.ANTI_CSRF_HEADER, tokens.antiCsrfToken());
+    filter.filter(request.context());
+    assertEquals("alice", filter.current.require().userId());
+  }
+
+  @Test
+  void aCookiePostOnAnEndpointThatWaivesTheCheckPasses() throws Exception {
+    SessionFilter filter = filterFor("noCsrf");
+    Request request = new Request("DELETE")
+        .cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    filter.filter(request.context());
+    assertEquals("alice", filter.current.require().userId());
+  }
+
+  @Test
+  void inCustomHeaderModeACookiePostWithoutRidIsUnauthorisedAndWithItPasses() throws Exception {
+    SessionFilter filter = filterFor("required", "session.anti-csrf", "VIA_CUSTOM_HEADER");
+    String access = login().accessToken().value();
+    UnauthorisedException refused = assertThrows(UnauthorisedException.class, () -> filter.filter(
+        new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access).context()));
+    assertFalse(refused.clearTokens());
+
+    filter.filter(new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access)
+        .header(Requests.RID_HEADER, "session").context());
+    assertEquals("alice", filter.current.require().userId());
+  }
+
+  @Test
+  void theFirstRequestAfterARefreshIsPromotedAndGetsANewAccessToken() throws Exception {
+    SessionFilter filter = filterFor("required");
+    SessionTokens refreshed = baton.refresh(login());
+    Request request = new Request("GET")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + refreshed.accessToken().value());
+    filter.filter(request.context());
+
+    MultivaluedMap<String, Object> headers = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+    TokenWriter writer = new TokenWriter();
+    writer.web = baton.bean(WebConfig.class);
+    writer.config = baton.bean(SessionConfig.class);
+    writer.clock = baton.clock();
+    filter.transport.writer = writer;
+    filter.transport.writeTo(headers);
+    assertTrue(headers.containsKey(TokenWriter.ACCESS_TOKEN_HEADER), headers.toString());
+    assertTrue(headers.containsKey(TokenWriter.FRONT_TOKEN));
+  }
+}
