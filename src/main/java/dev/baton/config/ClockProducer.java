@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The system clock in UTC; tests replace this bean with a clock they move by hand. */
+/**
+ * The system clock in UTC, qualified {@link BatonClock}; tests replace this bean with a clock they
+ * move by hand.
+ */
 @ApplicationScoped
 public class ClockProducer {
 
@@ -14,6 +17,7 @@ public class ClockProducer {
    * @return the UTC system clock
    */
   @Produces
+  @BatonClock
   public Clock clock() {
     return Clock.systemUTC();
   }

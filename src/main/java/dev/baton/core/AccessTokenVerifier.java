@@ -1,5 +1,6 @@
 package dev.baton.core;
 
+import dev.baton.config.BatonClock;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.config.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ class AccessTokenVerifier {
   @Inject KeyRing keyRing;
   @Inject VerifiedTokenCache cache;
   @Inject SessionConfig config;
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   /**
    * Verifies a token and reads its claims.

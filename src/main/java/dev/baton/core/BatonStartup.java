@@ -60,8 +60,8 @@ public class BatonStartup {
     } catch (RuntimeException e) {
       failedAttempts++;
       Duration delay = retryDelay(failedAttempts);
-      notReadyBecause = "database not reachable at start-up (attempt " + failedAttempts + "): "
-          + summary(e);
+      notReadyBecause = "start-up failed (attempt " + failedAttempts + "), most likely the"
+          + " database: " + summary(e);
       LOG.warning(() -> "Baton is not ready: " + notReadyBecause + "; trying again in "
           + delay.toSeconds() + " s");
       scheduleRetry(delay);

@@ -1,5 +1,6 @@
 package dev.baton.core;
 
+import dev.baton.config.BatonClock;
 import static dev.baton.core.StoreFaults.translate;
 
 import dev.baton.api.IssuedToken;
@@ -38,7 +39,7 @@ public class DefaultSessionService implements SessionService {
   @Inject RefreshTokenCodec refreshTokens;
   @Inject SessionEvents events;
   @Inject SessionConfig config;
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
   @Inject SessionQueue queue;
 
   @Override

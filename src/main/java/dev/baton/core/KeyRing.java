@@ -1,5 +1,6 @@
 package dev.baton.core;
 
+import dev.baton.config.BatonClock;
 import dev.baton.api.exception.SessionStoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class KeyRing {
   static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
 
   @Inject KeyTransactions transactions;
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   private volatile KeyMaterial material;
 

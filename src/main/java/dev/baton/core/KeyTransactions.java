@@ -1,5 +1,6 @@
 package dev.baton.core;
 
+import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import dev.baton.persistence.KeyRepository;
 import dev.baton.persistence.KeyringEntity;
@@ -39,7 +40,7 @@ class KeyTransactions {
 
   @Inject KeyRepository keys;
   @Inject SessionConfig config;
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   /**
    * Makes sure a refresh-token key and a signing key usable now exist, then reads all keys.

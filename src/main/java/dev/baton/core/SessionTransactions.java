@@ -1,5 +1,6 @@
 package dev.baton.core;
 
+import dev.baton.config.BatonClock;
 import dev.baton.api.SessionInformation;
 import dev.baton.config.SessionConfig;
 import dev.baton.core.RefreshRotation.PromotionCase;
@@ -44,7 +45,7 @@ class SessionTransactions {
 
   @Inject SessionRepository sessions;
   @Inject SessionConfig config;
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   @Transactional(TxType.REQUIRES_NEW)
   void create(SessionEntity session) {

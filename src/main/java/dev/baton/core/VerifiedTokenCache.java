@@ -1,5 +1,6 @@
 package dev.baton.core;
 
+import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 class VerifiedTokenCache {
 
   @Inject SessionConfig config;
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   private final ConcurrentHashMap<String, AccessTokenClaims> entries = new ConcurrentHashMap<>();
   private int capacity;

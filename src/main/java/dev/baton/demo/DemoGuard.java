@@ -3,6 +3,7 @@ package dev.baton.demo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -22,12 +23,23 @@ final class DemoGuard {
   private DemoGuard() {}
 
   static boolean allowsDemo(Config config) {
+    return allowsDemo(config, DemoGuard::databaseProduct);
+  }
+
+  /**
+   * Decides.
+   *
+   * @param config where the override is read
+   * @param databaseProduct names the database behind {@code jdbc/baton}
+   * @return whether the demo resources may be served
+   */
+  static boolean allowsDemo(Config config, Supplier<String> databaseProduct) {
     if (config.getOptionalValue(OVERRIDE_KEY, Boolean.class).orElse(false)) {
       LOG.warning(() -> "The password-less demo login is on, on any database, because "
           + OVERRIDE_KEY + "=true: anyone can sign in as any user");
       return true;
     }
-    String product = databaseProduct();
+    String product = databaseProduct.get();
     if (product.toLowerCase(Locale.ROOT).equals("h2")) {
       return true;
     }

@@ -1,5 +1,6 @@
 package dev.baton.jaxrs;
 
+import dev.baton.config.BatonClock;
 import dev.baton.api.IssuedToken;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
@@ -31,7 +32,7 @@ class TokenWriter {
 
   @Inject WebConfig web;
   @Inject SessionConfig config;
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   /** The access token, its front-token, and the path-wide cookie or header. */
   void accessToken(MultivaluedMap<String, Object> headers, TokenMode mode, IssuedToken access,

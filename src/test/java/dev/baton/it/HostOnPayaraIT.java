@@ -25,8 +25,7 @@ class HostOnPayaraIT extends HostApplicationContract {
         database.name(), Map.of(
             // Plain HTTP here; the production recipe with HTTPS is tested on Liberty.
             "SESSION_COOKIE_SECURE", "false",
-            "SESSION_LOCK_TIMEOUT", "PT0S"),
-        "/api/public");
+            "SESSION_LOCK_TIMEOUT", "PT0S"));
   }
 
   @AfterAll

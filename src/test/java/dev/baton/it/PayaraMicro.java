@@ -28,17 +28,16 @@ final class PayaraMicro implements AutoCloseable {
   }
 
   /**
-   * Starts Payara Micro and waits until it answers {@code readyPath} with anything but 404.
+   * Starts Payara Micro and waits until its readiness check is UP.
    *
    * @param war the application
    * @param port its HTTP port
    * @param databasePort where PostgreSQL (or a proxy in front of it) listens
    * @param database the database's name
    * @param environment extra environment variables (MicroProfile Config reads them)
-   * @param readyPath a path that answers once the application is deployed
    */
   static PayaraMicro start(Path war, int port, int databasePort, String database,
-      Map<String, String> environment, String readyPath) throws Exception {
+      Map<String, String> environment) throws Exception {
     Path work = Path.of("target", "payara").toAbsolutePath();
     String name = war.getFileName().toString().replace(".war", "");
     Path postBoot = work.resolve(name + "-post-boot.asadmin");
@@ -70,7 +69,7 @@ final class PayaraMicro implements AutoCloseable {
     PayaraMicro payara = new PayaraMicro(builder.start(), log,
         URI.create("http://localhost:" + port));
     try {
-      payara.waitUntilServing(readyPath);
+      payara.waitUntilReady();
     } catch (Exception e) {
       payara.close();
       throw e;
@@ -86,14 +85,14 @@ final class PayaraMicro implements AutoCloseable {
     return log;
   }
 
-  private void waitUntilServing(String readyPath) throws Exception {
+  private void waitUntilReady() throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro exited; see " + log);
       }
       try {
-        if (new Browserless(base).get(readyPath).statusCode() != 404) {
+        if (new Browserless(base).get("/health/ready").statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -101,7 +100,7 @@ final class PayaraMicro implements AutoCloseable {
       }
       Thread.sleep(1000);
     }
-    throw new IllegalStateException("Payara Micro did not serve " + readyPath + "; see " + log);
+    throw new IllegalStateException("Payara Micro did not become ready; see " + log);
   }
 
   @Override

@@ -39,8 +39,7 @@ class PayaraSmokeIT {
             "SESSION_DEMO_ENABLED", "true",
             "SESSION_COOKIE_SECURE", "false",
             // The tests sign in through the demo, which refuses PostgreSQL unless told.
-            "SESSION_DEMO_ALLOW_ANY_DATABASE", "true"),
-        "/auth/jwt/jwks.json");
+            "SESSION_DEMO_ALLOW_ANY_DATABASE", "true"));
   }
 
   @AfterAll

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every branch of {@link SessionFilter}, against the real engine on H2 and a request made by
+ * Every branch of {@link SessionFilter} and {@link SessionVerifier}, against the real engine on H2 and a request made by
  * hand: what reaches the resource, and what is refused with which exception.
  */
 class SessionFilterTest {
@@ -137,10 +137,12 @@ class SessionFilterTest {
         return Resource.class;
       }
     };
-    filter.sessions = baton.sessions();
-    filter.config = baton.bean(SessionConfig.class);
-    filter.current = new RequestSession();
-    filter.transport = new RequestTokenTransport();
+    SessionVerifier verifier = new SessionVerifier();
+    verifier.sessions = baton.sessions();
+    verifier.config = baton.bean(SessionConfig.class);
+    verifier.current = new RequestSession();
+    verifier.transport = new RequestTokenTransport();
+    filter.verifier = verifier;
     return filter;
   }
 
@@ -154,7 +156,7 @@ class SessionFilterTest {
     Request request = new Request("POST").header(HttpHeaders.AUTHORIZATION, "Bearer garbage");
     filter.filter(request.context());
     assertNull(request.security);
-    assertTrue(filter.current.get().isEmpty());
+    assertTrue(filter.verifier.current.get().isEmpty());
   }
 
   @Test
@@ -172,7 +174,7 @@ class SessionFilterTest {
       }
     };
     filter.filter(new Request("GET").context());
-    assertTrue(filter.current.get().isEmpty());
+    assertTrue(filter.verifier.current.get().isEmpty());
   }
 
   @Test
@@ -188,7 +190,7 @@ class SessionFilterTest {
     SessionFilter filter = filterFor("optional");
     Request request = new Request("GET");
     filter.filter(request.context());
-    assertTrue(filter.current.get().isEmpty());
+    assertTrue(filter.verifier.current.get().isEmpty());
     assertNull(request.security);
   }
 
@@ -206,7 +208,7 @@ class SessionFilterTest {
     Request request = new Request("POST")
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken().value());
     filter.filter(request.context());
-    assertEquals("alice", filter.current.require().userId());
+    assertEquals("alice", filter.verifier.current.require().userId());
     assertEquals("alice", request.security.getUserPrincipal().getName());
     assertEquals("BATON", request.security.getAuthenticationScheme());
   }
@@ -217,7 +219,7 @@ class SessionFilterTest {
     Request request = new Request("GET")
         .cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
     filter.filter(request.context());
-    assertEquals("alice", filter.current.require().userId());
+    assertEquals("alice", filter.verifier.current.require().userId());
   }
 
   @Test
@@ -236,7 +238,7 @@ class SessionFilterTest {
         .cookie(Requests.ACCESS_TOKEN_COOKIE, tokens.accessToken().value())
         .header(Requests.ANTI_CSRF_HEADER, tokens.antiCsrfToken());
     filter.filter(request.context());
-    assertEquals("alice", filter.current.require().userId());
+    assertEquals("alice", filter.verifier.current.require().userId());
   }
 
   @Test
@@ -245,7 +247,7 @@ class SessionFilterTest {
     Request request = new Request("DELETE")
         .cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
     filter.filter(request.context());
-    assertEquals("alice", filter.current.require().userId());
+    assertEquals("alice", filter.verifier.current.require().userId());
   }
 
   @Test
@@ -258,7 +260,7 @@ class SessionFilterTest {
 
     filter.filter(new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access)
         .header(Requests.RID_HEADER, "session").context());
-    assertEquals("alice", filter.current.require().userId());
+    assertEquals("alice", filter.verifier.current.require().userId());
   }
 
   @Test
@@ -274,8 +276,8 @@ class SessionFilterTest {
     writer.web = baton.bean(WebConfig.class);
     writer.config = baton.bean(SessionConfig.class);
     writer.clock = baton.clock();
-    filter.transport.writer = writer;
-    filter.transport.writeTo(headers);
+    filter.verifier.transport.writer = writer;
+    filter.verifier.transport.writeTo(headers);
     assertTrue(headers.containsKey(TokenWriter.ACCESS_TOKEN_HEADER), headers.toString());
     assertTrue(headers.containsKey(TokenWriter.FRONT_TOKEN));
   }

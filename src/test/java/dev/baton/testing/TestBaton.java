@@ -2,6 +2,7 @@ package dev.baton.testing;
 
 import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
+import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfigProducer;
 import dev.baton.core.DefaultSessionService;
 import dev.baton.health.SessionStoreReadinessCheck;
@@ -168,7 +169,8 @@ public final class TestBaton implements AutoCloseable {
     void register(@Observes AfterBeanDiscovery discovery) {
       discovery.addBean().types(Config.class, Object.class).alternative(true).priority(1)
           .createWith(c -> config);
-      discovery.addBean().types(Clock.class, Object.class).alternative(true).priority(1)
+      discovery.addBean().types(Clock.class, Object.class)
+          .qualifiers(BatonClock.Literal.INSTANCE).alternative(true).priority(1)
           .createWith(c -> clock);
       discovery.addBean().types(TestDatabase.class, Object.class).createWith(c -> database);
     }

@@ -1,5 +1,6 @@
 package dev.baton.jaxrs.mapper;
 
+import dev.baton.config.BatonClock;
 import dev.baton.api.exception.SessionStoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class SessionStoreUnavailableMapper
   private final FaultLog faults =
       new FaultLog(Logger.getLogger(SessionStoreUnavailableMapper.class.getName()));
 
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   @Override
   public Response toResponse(SessionStoreUnavailableException exception) {

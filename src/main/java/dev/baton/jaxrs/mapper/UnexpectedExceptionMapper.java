@@ -1,5 +1,6 @@
 package dev.baton.jaxrs.mapper;
 
+import dev.baton.config.BatonClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +20,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private final FaultLog faults =
       new FaultLog(Logger.getLogger(UnexpectedExceptionMapper.class.getName()));
 
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   @Override
   public Response toResponse(Throwable exception) {

@@ -1,5 +1,6 @@
 package dev.baton.jaxrs.mapper;
 
+import dev.baton.config.BatonClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,7 +24,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   private final FaultLog faults =
       new FaultLog(Logger.getLogger(WebApplicationExceptionMapper.class.getName()));
 
-  @Inject Clock clock;
+  @Inject @BatonClock Clock clock;
 
   @Override
   public Response toResponse(WebApplicationException exception) {

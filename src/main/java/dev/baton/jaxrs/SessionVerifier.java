@@ -1,0 +1,50 @@
+package dev.baton.jaxrs;
+
+import dev.baton.api.SessionService;
+import dev.baton.api.VerifiedSession;
+import dev.baton.api.VerifySession;
+import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.config.AntiCsrfMode;
+import dev.baton.config.SessionConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/** The checks of a request that {@link SessionFilter} found protected. */
+@ApplicationScoped
+class SessionVerifier {
+
+  @Inject SessionService sessions;
+  @Inject SessionConfig config;
+  @Inject RequestSession current;
+  @Inject RequestTokenTransport transport;
+
+  /** The checks of one protected request, in order. */
+  void verify(ContainerRequestContext request, VerifySession options) {
+    // 1. Bearer first (header mode), else the cookie. The SDK's own cookies are never read.
+    String bearer = Requests.bearer(request);
+    String token = bearer != null ? bearer : Requests.cookie(request, Requests.ACCESS_TOKEN_COOKIE);
+    if (token == null) {
+      if (options.sessionRequired()) {
+        throw new UnauthorisedException("no access token", null, false);
+      }
+      return;
+    }
+    // 2. Anti-CSRF only where a cross-site request could ride on cookies.
+    TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
+    boolean csrfCheck = options.antiCsrfCheck() && mode == TokenMode.COOKIE
+        && Requests.isStateChanging(request);
+    if (csrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER
+        && request.getHeaderString(Requests.RID_HEADER) == null) {
+      throw new UnauthorisedException("anti-CSRF check failed: send the 'rid' header", null, false);
+    }
+    // 3. Verify; a freshly rotated refresh token is confirmed here and a new access token issued.
+    VerifiedSession session = sessions.getSession(
+        token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), csrfCheck);
+    session.newAccessToken().ifPresent(access ->
+        transport.deliverAccessToken(session, access, mode));
+    current.set(session);
+    request.setSecurityContext(
+        new SessionSecurityContext(session, request.getSecurityContext().isSecure()));
+  }
+}
