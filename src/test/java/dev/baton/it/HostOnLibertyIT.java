@@ -115,6 +115,8 @@ class HostOnLibertyIT extends HostApplicationContract {
     if (!Files.exists(dir)) {
       server("create").waitFor();
     }
+    // A keystore left by an earlier run has another password: let Liberty make a new one.
+    Files.deleteIfExists(dir.resolve("resources/security/key.p12"));
     Files.copy(Path.of("liberty", "production", "server.xml"), dir.resolve("server.xml"),
         StandardCopyOption.REPLACE_EXISTING);
     Files.createDirectories(dir.resolve("apps"));
