@@ -51,7 +51,9 @@ class TwoLibertyServersIT {
   private static final URI A = URI.create("http://localhost:9381");
   private static final URI B = URI.create("http://localhost:9382");
   /** Both servers rotate their signing key this often, so that a test can see a rotation. */
-  private static final Duration KEY_ROTATION = Duration.ofSeconds(5);
+  // Longer than the gap between the two servers' starts on a loaded machine (4 s seen), or the
+  // later one would rightly rotate the first key away at start-up.
+  private static final Duration KEY_ROTATION = Duration.ofSeconds(15);
   /** Server B reaches PostgreSQL through this proxy, so a test can take its database away. */
   private static CuttableProxy databaseOfB;
 
