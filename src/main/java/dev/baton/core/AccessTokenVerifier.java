@@ -1,7 +1,7 @@
 package dev.baton.core;
 
-import dev.baton.config.BatonClock;
 import dev.baton.api.exception.TryRefreshTokenException;
+import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -60,10 +60,12 @@ public class BatonStartup {
     } catch (RuntimeException e) {
       failedAttempts++;
       Duration delay = retryDelay(failedAttempts);
+      // The reason is served by the public readiness check: class names only there.
       notReadyBecause = "start-up failed (attempt " + failedAttempts + "), most likely the"
-          + " database: " + summary(e);
-      LOG.warning(() -> "Baton is not ready: " + notReadyBecause + "; trying again in "
-          + delay.toSeconds() + " s");
+          + " database: " + FaultSummary.typesOnly(e);
+      int attempt = failedAttempts;
+      LOG.warning(() -> "Baton is not ready: start-up attempt " + attempt + " failed: "
+          + FaultSummary.withMessages(e) + "; trying again in " + delay.toSeconds() + " s");
       scheduleRetry(delay);
       return;
     }
@@ -111,20 +113,11 @@ public class BatonStartup {
       retry = null;
     }
     if (ownRetryThread != null) {
-      ownRetryThread.shutdownNow();
+      // shutdown, not shutdownNow: this may run on that very thread, which must not be
+      // interrupted while it finishes starting Baton.
+      ownRetryThread.shutdown();
       ownRetryThread = null;
     }
-  }
-
-  /** The exception and its causes, class names and first lines, never a stack trace. */
-  private static String summary(Throwable fault) {
-    Throwable root = fault;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines()
-        .findFirst().orElse("");
-    return root.getClass().getSimpleName() + message;
   }
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {

@@ -1,6 +1,5 @@
 package dev.baton.core;
 
-import dev.baton.config.BatonClock;
 import static dev.baton.core.StoreFaults.translate;
 
 import dev.baton.api.IssuedToken;
@@ -13,6 +12,7 @@ import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
+import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import dev.baton.core.SessionTransactions.PromotionOutcome;
 import dev.baton.core.SessionTransactions.RefreshOutcome;

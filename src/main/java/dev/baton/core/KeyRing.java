@@ -1,7 +1,7 @@
 package dev.baton.core;
 
-import dev.baton.config.BatonClock;
 import dev.baton.api.exception.SessionStoreUnavailableException;
+import dev.baton.config.BatonClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

@@ -1,7 +1,7 @@
 package dev.baton.core;
 
-import dev.baton.config.BatonClock;
 import dev.baton.api.SessionInformation;
+import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import dev.baton.core.RefreshRotation.PromotionCase;
 import dev.baton.core.RefreshRotation.RefreshCase;
@@ -9,8 +9,8 @@ import dev.baton.persistence.SessionEntity;
 import dev.baton.persistence.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

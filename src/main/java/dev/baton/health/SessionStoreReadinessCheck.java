@@ -26,13 +26,19 @@ public class SessionStoreReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean keysLoaded = keyRing.isLoaded();
-    boolean databaseAnswers = keyRing.databaseAnswers();
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("signingKeyLoaded", keysLoaded);
-    data.put("databaseAnswers", databaseAnswers);
-    startup.notReadyBecause().ifPresent(reason -> data.put("notReadyBecause", reason));
-    boolean up = keysLoaded && databaseAnswers && startup.notReadyBecause().isEmpty();
+    data.put("signingKeyLoaded", keyRing.isLoaded());
+    Optional<String> notReady = startup.notReadyBecause();
+    boolean up;
+    if (notReady.isPresent()) {
+      // Start-up is retrying on its own; a ping now would only add load and log noise.
+      data.put("notReadyBecause", notReady.get());
+      up = false;
+    } else {
+      boolean databaseAnswers = keyRing.databaseAnswers();
+      data.put("databaseAnswers", databaseAnswers);
+      up = keyRing.isLoaded() && databaseAnswers;
+    }
     // The constructor, unlike the builder, needs no provider looked up at run time.
     return new HealthCheckResponse(NAME,
         up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN, Optional.of(data));

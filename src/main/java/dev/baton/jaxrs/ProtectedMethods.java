@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Finds the {@link VerifySession} that governs a resource method, failing closed: an annotation
@@ -26,26 +27,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *       enclosing resource's class: a protected resource protects what it hands out.
  * </ol>
  *
- * <p>The answers for a class and method are computed once and cached; a request then costs one
- * map lookup.
+ * <p>The answers for a class and method are computed once and cached; a request to a root
+ * resource then costs one map lookup.
  */
 final class ProtectedMethods {
 
-  private static final ClassValue<Map<Method, Optional<VerifySession>>> BY_CLASS =
-      new ClassValue<>() {
-        @Override
-        protected Map<Method, Optional<VerifySession>> computeValue(Class<?> type) {
-          return new ConcurrentHashMap<>();
-        }
-      };
+  /** Per resource class: the answer for each of its methods. */
+  private static final ClassValue<Map<Method, Optional<VerifySession>>> BY_CLASS = perClass();
 
+  /** Per enclosing resource class: the answer for each sub-resource class it hands out. */
   private static final ClassValue<Map<Class<?>, Optional<VerifySession>>> BY_ENCLOSING =
-      new ClassValue<>() {
-        @Override
-        protected Map<Class<?>, Optional<VerifySession>> computeValue(Class<?> type) {
-          return new ConcurrentHashMap<>();
-        }
-      };
+      perClass();
 
   private ProtectedMethods() {}
 
@@ -55,18 +47,19 @@ final class ProtectedMethods {
    * @param resourceClass the class whose method handles the request
    * @param method the resource method, as the runtime reports it (the implementation's or the
    *     interface's)
-   * @param enclosing the resources that led to it through sub-resource locators, innermost first;
-   *     empty for a root resource
+   * @param enclosing the resources that led to it through sub-resource locators, innermost first
+   *     (empty for a root resource); asked for only when the method itself decides nothing
    * @return the governing annotation, or empty when the method is public
    */
-  static Optional<VerifySession> of(Class<?> resourceClass, Method method, List<Object> enclosing) {
+  static Optional<VerifySession> of(
+      Class<?> resourceClass, Method method, Supplier<List<Object>> enclosing) {
     Optional<VerifySession> own = BY_CLASS.get(resourceClass)
         .computeIfAbsent(method, m -> declared(resourceClass, m));
-    if (own.isPresent() || enclosing.isEmpty()) {
+    if (own.isPresent()) {
       return own;
     }
     Class<?> inner = resourceClass;
-    for (Object outer : enclosing) {
+    for (Object outer : enclosing.get()) {
       Class<?> outerClass = outer.getClass();
       if (outerClass == inner) {
         continue;
@@ -83,7 +76,7 @@ final class ProtectedMethods {
   }
 
   /** Steps 1 and 2, for one class and method. */
-  static Optional<VerifySession> declared(Class<?> resourceClass, Method method) {
+  private static Optional<VerifySession> declared(Class<?> resourceClass, Method method) {
     for (Method candidate : overridden(resourceClass, method)) {
       VerifySession options = candidate.getAnnotation(VerifySession.class);
       if (options != null) {
@@ -107,6 +100,15 @@ final class ProtectedMethods {
       }
     }
     return onAnyType(hierarchy(outer));
+  }
+
+  private static <K> ClassValue<Map<K, Optional<VerifySession>>> perClass() {
+    return new ClassValue<>() {
+      @Override
+      protected Map<K, Optional<VerifySession>> computeValue(Class<?> type) {
+        return new ConcurrentHashMap<>();
+      }
+    };
   }
 
   private static Optional<VerifySession> onAnyType(Set<Class<?>> types) {

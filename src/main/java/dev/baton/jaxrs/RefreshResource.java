@@ -16,12 +16,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Duration;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code POST {base}/session/refresh}: exchanges the refresh token for a new token set, sent back

@@ -39,7 +39,7 @@ public class SessionFilter implements ContainerRequestFilter {
       return;
     }
     Optional<VerifySession> options = ProtectedMethods.of(
-        resource.getResourceClass(), method, request.getUriInfo().getMatchedResources());
+        resource.getResourceClass(), method, () -> request.getUriInfo().getMatchedResources());
     if (options.isPresent()) {
       verifier().verify(request, options.get());
     }

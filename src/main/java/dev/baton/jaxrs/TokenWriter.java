@@ -1,12 +1,12 @@
 package dev.baton.jaxrs;
 
-import dev.baton.config.BatonClock;
 import dev.baton.api.IssuedToken;
+import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
+import dev.baton.core.JsonSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.baton.core.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -11,12 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,13 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class HostOnLibertyIT extends HostApplicationContract {
 
-  private static final Path WLP = Path.of("target", "liberty", "wlp").toAbsolutePath();
   private static final String SERVER = "baton-host";
   private static final URI BASE = URI.create("https://localhost:9543");
   private static final String METRICS_USER = "operator";
   private static final String METRICS_PASSWORD = "metrics-" + System.nanoTime();
   private static ScratchPostgres database;
   private static CuttableProxy proxy;
+  private static LibertyServer server;
   /** What the server answered while its database was still away. */
   private static HttpResponse<String> readinessDuringOutage;
   private static HttpResponse<String> loginDuringOutage;
@@ -50,18 +48,20 @@ class HostOnLibertyIT extends HostApplicationContract {
     database = ScratchPostgres.create("baton_host_");
     proxy = new CuttableProxy(5432);
     proxy.cut();
-    createServer();
-    server("start").waitFor();
+    server = createServer();
+    server.launch("start").waitFor();
     readinessDuringOutage = firstAnswer("/health/ready");
     loginDuringOutage = new Browserless(BASE).post("/api/login",
         "{\"userId\":\"early\",\"password\":\"pw-early\"}");
     proxy.restore();
-    waitUntilReady();
+    LibertyServer.waitUntilReady(BASE, Duration.ofMinutes(2));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server("stop").waitFor();
+    if (server != null) {
+      server.stop();
+    }
     if (proxy != null) {
       proxy.close();
     }
@@ -85,7 +85,7 @@ class HostOnLibertyIT extends HostApplicationContract {
   }
 
   @Test
-  void theProductionConfigurationSendsSecureCookiesOverHttpsOnly() throws Exception {
+  void theProductionConfigurationSendsSecureHttpOnlyCookiesAndHasNoDemo() throws Exception {
     HttpResponse<String> login = client().post("/api/login",
         "{\"userId\":\"grace\",\"password\":\"pw-grace\"}");
     assertEquals(200, login.statusCode(), login.body());
@@ -110,46 +110,25 @@ class HostOnLibertyIT extends HostApplicationContract {
     assertTrue(metrics.body().contains("baton_sessions_created"), metrics.body());
   }
 
-  private static void createServer() throws Exception {
-    Path dir = WLP.resolve("usr/servers/" + SERVER);
-    if (!Files.exists(dir)) {
-      server("create").waitFor();
-    }
+  private static LibertyServer createServer() throws Exception {
+    LibertyServer server = LibertyServer.create(SERVER,
+        Path.of("liberty", "production", "server.xml"),
+        Path.of(System.getProperty("host.war", "target/it/host/target/host.war")), List.of(
+            "APP_LOCATION=host.war",
+            "HTTPS_PORT=" + BASE.getPort(),
+            "DB_KIND=postgresql",
+            "DB_URL=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name()
+                + "?connectTimeout=2&socketTimeout=10",
+            "DB_USER=postgres",
+            "DB_PASSWORD=unused-with-trust-auth",
+            "KEYSTORE_PASSWORD=keystore-" + System.nanoTime(),
+            "METRICS_USER=" + METRICS_USER,
+            "METRICS_PASSWORD=" + METRICS_PASSWORD,
+            // Unbounded lock waits: a deadlock between the host's transaction and Baton would hang.
+            "SESSION_LOCK_TIMEOUT=PT0S"));
     // A keystore left by an earlier run has another password: let Liberty make a new one.
-    Files.deleteIfExists(dir.resolve("resources/security/key.p12"));
-    Files.copy(Path.of("liberty", "production", "server.xml"), dir.resolve("server.xml"),
-        StandardCopyOption.REPLACE_EXISTING);
-    Files.createDirectories(dir.resolve("apps"));
-    Files.copy(Path.of(System.getProperty("host.war", "target/it/host/target/host.war")),
-        dir.resolve("apps/host.war"), StandardCopyOption.REPLACE_EXISTING);
-    Path drivers = dir.resolve("jdbc/postgresql");
-    Files.createDirectories(drivers);
-    try (Stream<Path> jars = Files.list(WLP.resolve("usr/servers/defaultServer/jdbc/postgresql"))) {
-      for (Path jar : jars.toList()) {
-        Files.copy(jar, drivers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    Files.writeString(dir.resolve("server.env"), String.join("\n",
-        "APP_LOCATION=host.war",
-        "HTTPS_PORT=" + BASE.getPort(),
-        "DB_KIND=postgresql",
-        "DB_URL=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name()
-            + "?connectTimeout=2&socketTimeout=10",
-        "DB_USER=postgres",
-        "DB_PASSWORD=unused-with-trust-auth",
-        "KEYSTORE_PASSWORD=keystore-" + System.nanoTime(),
-        "METRICS_USER=" + METRICS_USER,
-        "METRICS_PASSWORD=" + METRICS_PASSWORD,
-        // Unbounded lock waits: a deadlock between the host's transaction and Baton would hang.
-        "SESSION_LOCK_TIMEOUT=PT0S",
-        ""));
-  }
-
-  private static Process server(String action) throws IOException {
-    return new ProcessBuilder(WLP.resolve("bin/server").toString(), action, SERVER)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Files.deleteIfExists(server.directory().resolve("resources/security/key.p12"));
+    return server;
   }
 
   private static HttpResponse<String> firstAnswer(String path) throws Exception {
@@ -166,16 +145,5 @@ class HostOnLibertyIT extends HostApplicationContract {
       Thread.sleep(500);
     }
     throw new IllegalStateException(BASE + path + " never answered; see the server's messages.log");
-  }
-
-  private static void waitUntilReady() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      if (new Browserless(BASE).get("/health/ready").statusCode() == 200) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the host did not become ready after the database came back");
   }
 }

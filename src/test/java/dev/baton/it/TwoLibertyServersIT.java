@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -45,14 +44,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoLibertyServersIT {
 
-  private static final Path WLP = Path.of("target", "liberty", "wlp").toAbsolutePath();
+  private static final Path WLP = LibertyServer.WLP;
   private static ScratchPostgres database;
+  private static List<LibertyServer> servers;
   private static final List<String> SERVERS = List.of("baton-pg-a", "baton-pg-b");
   private static final URI A = URI.create("http://localhost:9381");
   private static final URI B = URI.create("http://localhost:9382");
-  /** Both servers rotate their signing key this often, so that a test can see a rotation. */
-  // Longer than the gap between the two servers' starts on a loaded machine (4 s seen), or the
-  // later one would rightly rotate the first key away at start-up.
+  /**
+   * Both servers rotate their signing key this often, so that a test can see a rotation. Longer
+   * than the gap between the two servers' starts on a loaded machine (4 s seen), or the later one
+   * would rightly rotate the first key away at start-up.
+   */
   private static final Duration KEY_ROTATION = Duration.ofSeconds(15);
   /** Server B reaches PostgreSQL through this proxy, so a test can take its database away. */
   private static CuttableProxy databaseOfB;
@@ -61,23 +63,23 @@ class TwoLibertyServersIT {
   static void startBothAtOnce() throws Exception {
     database = ScratchPostgres.create("baton_it_");
     databaseOfB = new CuttableProxy(5432);
-    createServer(SERVERS.get(0), 9381, 5432);
-    createServer(SERVERS.get(1), 9382, databaseOfB.port());
+    servers = List.of(createServer(SERVERS.get(0), 9381, 5432),
+        createServer(SERVERS.get(1), 9382, databaseOfB.port()));
     List<Process> starting = new ArrayList<>();
-    for (String server : SERVERS) {
-      starting.add(server("start", server));
+    for (LibertyServer server : servers) {
+      starting.add(server.launch("start"));
     }
     for (Process process : starting) {
       process.waitFor();
     }
-    waitUntilReady(A);
-    waitUntilReady(B);
+    LibertyServer.waitUntilReady(A, Duration.ofMinutes(3));
+    LibertyServer.waitUntilReady(B, Duration.ofMinutes(3));
   }
 
   @AfterAll
   static void stopBoth() throws Exception {
-    for (String server : SERVERS) {
-      server("stop", server).waitFor();
+    for (LibertyServer server : servers) {
+      server.stop();
     }
     databaseOfB.close();
     database.close();
@@ -369,63 +371,26 @@ class TwoLibertyServersIT {
     }
   }
 
-  private static void createServer(String name, int port, int databasePort) throws Exception {
-    Path dir = WLP.resolve("usr/servers/" + name);
-    if (!Files.exists(dir)) {
-      server("create", name).waitFor();
-    }
-    Path template = WLP.resolve("usr/servers/defaultServer");
-    Files.copy(Path.of("liberty", "server.xml"), dir.resolve("server.xml"),
-        StandardCopyOption.REPLACE_EXISTING);
-    Files.createDirectories(dir.resolve("apps"));
-    Files.copy(Path.of("target", "baton.war"), dir.resolve("apps/baton.war"),
-        StandardCopyOption.REPLACE_EXISTING);
-    Path drivers = dir.resolve("jdbc/postgresql");
-    Files.createDirectories(drivers);
-    try (Stream<Path> jars = Files.list(template.resolve("jdbc/postgresql"))) {
-      for (Path jar : jars.toList()) {
-        Files.copy(jar, drivers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    Files.writeString(dir.resolve("server.env"), String.join("\n",
-        "HTTP_PORT=" + port,
-        "DB_KIND=postgresql",
-        "DB_URL=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database.name(),
-        "DB_USER=postgres",
-        "DB_PASSWORD=unused-with-trust-auth",
-        "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
-        // The tests sign in through the demo, which refuses PostgreSQL unless told.
-        "SESSION_DEMO_ALLOW_ANY_DATABASE=true",
-        "EXTRA_CONFIG=it-threads.xml",
-        // Longer than the pool's connection timeout, so that a stuck row drains the pool.
-        "SESSION_LOCK_TIMEOUT=PT10S",
-        ""));
+  private static LibertyServer createServer(String name, int port, int databasePort)
+      throws Exception {
+    LibertyServer server = LibertyServer.create(name, Path.of("liberty", "server.xml"),
+        Path.of("target", "baton.war"), List.of(
+            "HTTP_PORT=" + port,
+            "DB_KIND=postgresql",
+            "DB_URL=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database.name(),
+            "DB_USER=postgres",
+            "DB_PASSWORD=unused-with-trust-auth",
+            "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
+            // The tests sign in through the demo, which refuses PostgreSQL unless told.
+            "SESSION_DEMO_ALLOW_ANY_DATABASE=true",
+            "EXTRA_CONFIG=it-threads.xml",
+            // Longer than the pool's connection timeout, so that a stuck row drains the pool.
+            "SESSION_LOCK_TIMEOUT=PT10S"));
     // Liberty adds worker threads gradually; 24 refreshes blocked at once must all run at once to
     // drain the pool of 20 connections.
-    Files.writeString(dir.resolve("it-threads.xml"),
+    Files.writeString(server.directory().resolve("it-threads.xml"),
         "<server><executor coreThreads=\"32\"/></server>\n");
-  }
-
-  private static Process server(String action, String name) throws IOException {
-    return new ProcessBuilder(WLP.resolve("bin/server").toString(), action, name)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-  }
-
-  private static void waitUntilReady(URI server) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (new Browserless(server).get("/health/ready").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(server + " did not become ready");
+    return server;
   }
 
   private static long count(String query) throws Exception {

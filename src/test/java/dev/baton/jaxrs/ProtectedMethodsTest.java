@@ -129,7 +129,7 @@ class ProtectedMethodsTest {
   }
 
   private static Optional<VerifySession> root(Class<?> type, Method method) {
-    return ProtectedMethods.of(type, method, List.of());
+    return ProtectedMethods.of(type, method, () -> List.of());
   }
 
   @Test
@@ -188,25 +188,37 @@ class ProtectedMethodsTest {
     assertTrue(root(Proxy.class, get(OnMethod.class)).isPresent());
   }
 
+  /** The answer for {@code type.get()} reached through the given enclosing resources. */
+  private static Optional<VerifySession> under(Class<?> type, Object... enclosing)
+      throws NoSuchMethodException {
+    return ProtectedMethods.of(type, get(type), () -> List.of(enclosing));
+  }
+
   @Test
   void anAnnotatedLocatorProtectsTheSubResourceItReturns() throws Exception {
-    Optional<VerifySession> options = ProtectedMethods.of(Unannotated.class,
-        get(Unannotated.class), List.of(new Unannotated(), new Locators()));
+    Optional<VerifySession> options = under(Unannotated.class, new Unannotated(), new Locators());
     assertFalse(options.orElseThrow().antiCsrfCheck());
   }
 
   @Test
   void aSubResourceOfAnUnannotatedLocatorKeepsItsOwnRules() throws Exception {
-    assertTrue(ProtectedMethods.of(OnMethod.class, get(OnMethod.class),
-        List.of(new OnMethod(), new Locators())).isPresent());
-    assertFalse(ProtectedMethods.of(Unannotated.class, get(Unannotated.class),
-        List.of(new Unannotated(), new Unannotated())).isPresent());
+    assertTrue(under(OnMethod.class, new OnMethod(), new Locators()).isPresent());
+    assertFalse(under(Unannotated.class, new Unannotated(), new Unannotated()).isPresent());
   }
 
   @Test
   void aProtectedEnclosingClassProtectsItsSubResources() throws Exception {
-    Optional<VerifySession> options = ProtectedMethods.of(Unannotated.class,
-        get(Unannotated.class), List.of(new Unannotated(), new EnclosingSecured()));
+    Optional<VerifySession> options =
+        under(Unannotated.class, new Unannotated(), new EnclosingSecured());
     assertEquals(false, options.orElseThrow().sessionRequired());
+  }
+
+  @Test
+  void aMethodThatDecidesItselfNeverAsksForTheEnclosingResources() throws Exception {
+    Optional<VerifySession> options = ProtectedMethods.of(OnMethod.class, get(OnMethod.class),
+        () -> {
+          throw new AssertionError("the matched resources were read on the fast path");
+        });
+    assertTrue(options.isPresent());
   }
 }

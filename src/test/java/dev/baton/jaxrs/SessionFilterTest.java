@@ -17,6 +17,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,6 +25,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,7 @@ class SessionFilterTest {
     }
 
     Request header(String name, String value) {
-      headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+      headers.put(name.toLowerCase(Locale.ROOT), value);
       return this;
     }
 
@@ -81,7 +83,7 @@ class SessionFilterTest {
           name.equals("getMatchedResources") ? List.of() : unsupported(name));
       return proxy(ContainerRequestContext.class, (name, args) -> switch (name) {
         case "getMethod" -> method;
-        case "getHeaderString" -> headers.get(((String) args[0]).toLowerCase(java.util.Locale.ROOT));
+        case "getHeaderString" -> headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
         case "getCookies" -> cookies;
         case "getUriInfo" -> uri;
         case "getSecurityContext" -> security != null ? security
@@ -271,7 +273,7 @@ class SessionFilterTest {
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + refreshed.accessToken().value());
     filter.filter(request.context());
 
-    MultivaluedMap<String, Object> headers = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+    MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
     TokenWriter writer = new TokenWriter();
     writer.web = baton.bean(WebConfig.class);
     writer.config = baton.bean(SessionConfig.class);

@@ -1,5 +1,6 @@
 package dev.baton.jaxrs.mapper;
 
+import dev.baton.core.FaultSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,26 +42,7 @@ final class FaultLog {
           : line + " (" + skipped + " more since the last stack trace)");
     } else {
       withoutTrace.incrementAndGet();
-      log.warning(() -> line + ": " + summary(fault));
+      log.warning(() -> line + ": " + FaultSummary.withMessages(fault));
     }
-  }
-
-  /** The exception and its causes, each as class and first line of message, on one line. */
-  private static String summary(Throwable fault) {
-    StringBuilder summary = new StringBuilder();
-    for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
-      if (summary.length() > 0) {
-        summary.append(" <- ");
-      }
-      summary.append(cause.getClass().getSimpleName());
-      String message = cause.getMessage();
-      if (message != null) {
-        summary.append(": ").append(message.lines().findFirst().orElse(""));
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return summary.toString();
   }
 }

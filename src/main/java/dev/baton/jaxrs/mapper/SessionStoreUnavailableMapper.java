@@ -1,7 +1,7 @@
 package dev.baton.jaxrs.mapper;
 
-import dev.baton.config.BatonClock;
 import dev.baton.api.exception.SessionStoreUnavailableException;
+import dev.baton.config.BatonClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;

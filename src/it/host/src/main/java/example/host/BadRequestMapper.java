@@ -1,8 +1,6 @@
 package example.host;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.ext.Provider;
 public class BadRequestMapper implements ExceptionMapper<ProcessingException> {
   @Override
   public Response toResponse(ProcessingException exception) {
-    return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Json.createObjectBuilder().add("hostError", "unreadable body").build()).build();
+    return HostExceptionMapper.json(400, "unreadable body");
   }
 }

@@ -11,8 +11,12 @@ import jakarta.ws.rs.ext.Provider;
 public class HostExceptionMapper implements ExceptionMapper<HostException> {
   @Override
   public Response toResponse(HostException exception) {
-    return Response.status(exception.status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Json.createObjectBuilder().add("hostError", exception.getMessage()).build())
-        .build();
+    return json(exception.status, exception.getMessage());
+  }
+
+  /** The host's error body, {@code {"hostError": message}}, shared by its mappers. */
+  static Response json(int status, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Json.createObjectBuilder().add("hostError", message).build()).build();
   }
 }
