@@ -1,12 +1,28 @@
 package dev.baton.core;
 
-import dev.baton.persistence.SessionEntity;
-
 /**
- * SuperTokens' rotation rules as a pure decision over the locked session row. The session stores
- * only {@code hash2} = sha256(sha256(R)) of its current parent refresh token R.
+ * SuperTokens' rotation rules as a pure decision over what the locked session row holds. The
+ * session stores only {@code hash2} = sha256(sha256(R)) of its current parent refresh token R.
  */
 final class RefreshRotation {
+
+  /**
+   * What the rules read from the locked session row.
+   *
+   * @param parentHash2 sha256 of the current parent refresh token's hash1
+   * @param expiresAtMillis when the session expires, epoch milliseconds
+   */
+  record Lineage(String parentHash2, long expiresAtMillis) {
+
+    boolean isLiveAt(long nowMillis) {
+      return nowMillis < expiresAtMillis;
+    }
+
+    @Override
+    public String toString() {
+      return "Lineage[expiresAtMillis=" + expiresAtMillis + "]";
+    }
+  }
 
   /** What presenting a refresh token means. */
   enum RefreshCase {
@@ -40,43 +56,45 @@ final class RefreshRotation {
   /**
    * Classifies a refresh.
    *
-   * @param session the locked row, or {@code null} when there is none
-   * @param presented what the presented token carries
+   * @param stored the locked row, or {@code null} when there is none
    * @param presentedHash1 sha256 of the presented token
+   * @param presentedParentHash1 the parent's hash1 that the presented token carries, or {@code
+   *     null} for the first token of a session
    * @param nowMillis epoch milliseconds
    * @return the case
    */
   static RefreshCase classifyRefresh(
-      SessionEntity session, RefreshTokenContent presented, String presentedHash1, long nowMillis) {
-    if (session == null || !session.isLiveAt(nowMillis)) {
+      Lineage stored, String presentedHash1, String presentedParentHash1, long nowMillis) {
+    if (stored == null || !stored.isLiveAt(nowMillis)) {
       return RefreshCase.SESSION_GONE;
     }
-    if (isCurrentParent(session, presentedHash1)) {
+    if (isCurrentParent(stored, presentedHash1)) {
       return RefreshCase.CURRENT_PARENT;
     }
-    if (isCurrentParent(session, presented.parentRefreshTokenHash1())) {
+    if (isCurrentParent(stored, presentedParentHash1)) {
       return RefreshCase.UNCONFIRMED_CHILD;
     }
     return RefreshCase.TOKEN_THEFT;
   }
 
   /**
-   * Classifies an access token that carries {@code parentRefreshTokenHash1}.
+   * Classifies an access token that names a refresh token and its parent.
    *
-   * @param session the locked row, or {@code null}
-   * @param claims the verified claims
+   * @param stored the locked row, or {@code null}
+   * @param refreshTokenHash1 hash1 of the refresh token issued with the access token
+   * @param parentHash1 hash1 of that refresh token's parent
    * @param nowMillis epoch milliseconds
    * @return the case
    */
   static PromotionCase classifyPromotion(
-      SessionEntity session, AccessTokenClaims claims, long nowMillis) {
-    if (session == null || !session.isLiveAt(nowMillis)) {
+      Lineage stored, String refreshTokenHash1, String parentHash1, long nowMillis) {
+    if (stored == null || !stored.isLiveAt(nowMillis)) {
       return PromotionCase.SESSION_GONE;
     }
-    if (isCurrentParent(session, claims.parentRefreshTokenHash1())) {
+    if (isCurrentParent(stored, parentHash1)) {
       return PromotionCase.UNCONFIRMED_CHILD;
     }
-    if (isCurrentParent(session, claims.refreshTokenHash1())) {
+    if (isCurrentParent(stored, refreshTokenHash1)) {
       return PromotionCase.ALREADY_CURRENT;
     }
     return PromotionCase.SUPERSEDED;
@@ -92,7 +110,7 @@ final class RefreshRotation {
     return Secrets.sha256Hex(hash1);
   }
 
-  private static boolean isCurrentParent(SessionEntity session, String hash1) {
-    return hash1 != null && Secrets.constantTimeEquals(session.refreshTokenHash2(), hash2(hash1));
+  private static boolean isCurrentParent(Lineage stored, String hash1) {
+    return hash1 != null && Secrets.constantTimeEquals(stored.parentHash2(), hash2(hash1));
   }
 }

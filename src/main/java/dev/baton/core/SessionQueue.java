@@ -69,6 +69,19 @@ class SessionQueue {
     return Duration.ofSeconds(Math.max(1, (leftMillis + 999) / 1000));
   }
 
+  /**
+   * How many requests on this server wait for their turn now (an estimate while they come and go).
+   *
+   * @return the number of waiting threads
+   */
+  int waiting() {
+    int waiting = 0;
+    for (ReentrantLock stripe : stripes) {
+      waiting += stripe.getQueueLength();
+    }
+    return waiting;
+  }
+
   /** Which lock a session takes turns on; sessions on different stripes never wait for each other. */
   static int stripe(String handle) {
     return Math.floorMod(handle.hashCode(), STRIPES);

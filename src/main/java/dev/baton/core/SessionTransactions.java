@@ -64,8 +64,8 @@ class SessionTransactions {
   RefreshOutcome refresh(RefreshTokenContent presented, String presentedHash1, Duration wait) {
     long now = clock.millis();
     SessionEntity session = sessions.lock(presented.sessionHandle(), wait).orElse(null);
-    RefreshCase refreshCase =
-        RefreshRotation.classifyRefresh(session, presented, presentedHash1, now);
+    RefreshCase refreshCase = RefreshRotation.classifyRefresh(
+        lineage(session), presentedHash1, presented.parentRefreshTokenHash1(), now);
     switch (refreshCase) {
       case UNCONFIRMED_CHILD -> promote(session, presentedHash1, now);
       case TOKEN_THEFT -> sessions.delete(session);
@@ -85,7 +85,8 @@ class SessionTransactions {
   PromotionOutcome confirmChild(AccessTokenClaims claims, Duration wait) {
     long now = clock.millis();
     SessionEntity session = sessions.lock(claims.sessionHandle(), wait).orElse(null);
-    PromotionCase promotionCase = RefreshRotation.classifyPromotion(session, claims, now);
+    PromotionCase promotionCase = RefreshRotation.classifyPromotion(
+        lineage(session), claims.refreshTokenHash1(), claims.parentRefreshTokenHash1(), now);
     if (promotionCase == PromotionCase.UNCONFIRMED_CHILD) {
       promote(session, claims.refreshTokenHash1(), now);
     }
@@ -151,6 +152,12 @@ class SessionTransactions {
   private void promote(SessionEntity session, String childHash1, long now) {
     session.promote(
         RefreshRotation.hash2(childHash1), now + config.refreshTokenValidity().toMillis());
+  }
+
+  private static RefreshRotation.Lineage lineage(SessionEntity session) {
+    return session == null
+        ? null
+        : new RefreshRotation.Lineage(session.refreshTokenHash2(), session.expiresAt());
   }
 
   private static SessionSnapshot snapshot(SessionEntity session) {

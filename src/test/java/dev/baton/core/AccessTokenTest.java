@@ -12,6 +12,7 @@ import dev.baton.api.SessionTokens;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.testing.Jwts;
+import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -24,29 +25,28 @@ import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What an access token contains, and every way a forged or stale one is refused. */
+@BatonTest
 class AccessTokenTest {
 
-  private TestBaton baton;
-  private SessionService sessions;
+  private final TestBaton baton;
+  private final SessionService sessions;
   private SessionTokens tokens;
 
-  @BeforeEach
-  void start() {
-    baton = TestBaton.start();
+  AccessTokenTest(TestBaton baton) {
+    this.baton = baton;
     sessions = baton.sessions();
+  }
+
+  @BeforeEach
+  void login() {
     tokens = sessions.createNewSession("alice",
         Json.createObjectBuilder().add("role", "admin").add("tier", 3).build(), null);
   }
 
-  @AfterEach
-  void stop() {
-    baton.close();
-  }
 
   private String token() {
     return tokens.accessToken().value();

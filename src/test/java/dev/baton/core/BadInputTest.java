@@ -13,6 +13,8 @@ import dev.baton.api.exception.SessionException;
 import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.testing.BatonTest;
+import dev.baton.testing.LogCapture;
 import dev.baton.testing.TestBaton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,12 +22,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,23 +30,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad tokens and bad arguments get a clear exception of Baton's hierarchy, and nothing leaks. */
+@BatonTest
 class BadInputTest {
 
-  private TestBaton baton;
-  private SessionService sessions;
+  private final TestBaton baton;
+  private final SessionService sessions;
   private SessionTokens tokens;
 
-  @BeforeEach
-  void start() {
-    baton = TestBaton.start();
+  BadInputTest(TestBaton baton) {
+    this.baton = baton;
     sessions = baton.sessions();
+  }
+
+  @BeforeEach
+  void login() {
     tokens = sessions.createNewSession("alice", null, null);
   }
 
-  @AfterEach
-  void stop() {
-    baton.close();
-  }
 
   static Stream<String> garbage() {
     byte[] random = new byte[96];
@@ -179,28 +176,10 @@ class BadInputTest {
 
   @Test
   void noTokenOrKeyReachesAnExceptionMessageOrALogLine() {
-    List<String> logged = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(String.valueOf(record.getMessage()) + " " + record.getThrown());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    capture.setLevel(Level.ALL);
-    Logger root = Logger.getLogger("");
-    Logger batonLogger = Logger.getLogger("dev.baton");
-    Level batonLevel = batonLogger.getLevel();
-    batonLogger.setLevel(Level.ALL);
-    root.addHandler(capture);
     List<String> messages = new ArrayList<>();
     List<String> secrets = new ArrayList<>();
-    try {
+    List<String> logged = new ArrayList<>();
+    try (LogCapture everything = LogCapture.of(""); LogCapture ours = LogCapture.of("dev.baton")) {
       SessionTokens r1 = sessions.refreshSession(
           tokens.refreshToken().value(), tokens.antiCsrfToken());
       sessions.refreshSession(r1.refreshToken().value(), r1.antiCsrfToken());
@@ -223,9 +202,9 @@ class BadInputTest {
           messages.add(e.getMessage());
         }
       }
-    } finally {
-      root.removeHandler(capture);
-      batonLogger.setLevel(batonLevel);
+      for (LogCapture capture : List.of(everything, ours)) {
+        capture.records().forEach(r -> logged.add(r.getMessage() + " " + r.getThrown()));
+      }
     }
     assertEquals(5, messages.size());
     assertTrue(logged.stream().anyMatch(line -> line.contains("theft")));

@@ -8,6 +8,7 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +16,6 @@ import jakarta.transaction.Transactional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ({@code REQUIRES_NEW}), so the caller rolling back undoes none of it, and the caller's open
  * transaction holds none of Baton's row locks.
  */
+@BatonTest(beans = CallerTransactionTest.HostService.class)
 class CallerTransactionTest {
 
   /** An application bean with the default {@code @Transactional}: REQUIRED, rolls back on error. */
@@ -52,20 +52,14 @@ class CallerTransactionTest {
     }
   }
 
-  private TestBaton baton;
-  private SessionService sessions;
-  private HostService host;
+  private final TestBaton baton;
+  private final SessionService sessions;
+  private final HostService host;
 
-  @BeforeEach
-  void start() {
-    baton = TestBaton.builder().beans(HostService.class).start();
+  CallerTransactionTest(TestBaton baton) {
+    this.baton = baton;
     sessions = baton.sessions();
     host = baton.bean(HostService.class);
-  }
-
-  @AfterEach
-  void stop() {
-    baton.close();
   }
 
   @Test
@@ -92,12 +86,14 @@ class CallerTransactionTest {
 
   @ParameterizedTest(name = "lock timeout {0}")
   @ValueSource(strings = {"PT5S", "PT0S"})
-  void anOpenCallerTransactionHoldsNoRowLockOfBatons(String lockTimeout) throws Exception {
-    baton.close();
-    baton = TestBaton.builder().beans(HostService.class)
-        .config("session.lock-timeout", lockTimeout).start();
-    sessions = baton.sessions();
-    host = baton.bean(HostService.class);
+  void anOpenCallerTransactionHoldsNoRowLockOfBatons(String lockTimeout) {
+    try (TestBaton other = TestBaton.builder().beans(HostService.class)
+        .config("session.lock-timeout", lockTimeout).start()) {
+      assertNoRowLockHeldForTheCaller(other.sessions(), other.bean(HostService.class));
+    }
+  }
+
+  private static void assertNoRowLockHeldForTheCaller(SessionService sessions, HostService host) {
     SessionTokens tokens = sessions.createNewSession("carol", null, null);
 
     // The caller refreshes, and while its transaction is still open another request of the same

@@ -9,6 +9,9 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.SessionStoreUnavailableException;
+import dev.baton.testing.Await;
+import dev.baton.testing.BatonTest;
+import dev.baton.testing.Concurrently;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
 import java.sql.Connection;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,23 +36,19 @@ import org.junit.jupiter.api.Test;
  * with a server fault (503), never a logout or a theft, and the same token works once the row is
  * free. Runs on PostgreSQL and MariaDB; H2 bounds the wait with its own {@code LOCK_TIMEOUT}.
  */
+@BatonTest(config = "session.lock-timeout=PT2S")
 class LockContentionTest {
 
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
 
-  private TestBaton baton;
-  private SessionService sessions;
+  private final TestBaton baton;
+  private final SessionService sessions;
 
-  @BeforeEach
-  void start() {
-    baton = TestBaton.start("session.lock-timeout", LOCK_TIMEOUT.toString());
+  LockContentionTest(TestBaton baton) {
+    this.baton = baton;
     sessions = baton.sessions();
   }
 
-  @AfterEach
-  void stop() {
-    baton.close();
-  }
 
   @Test
   void refreshBehindALockHeldPastTheTimeoutIsUnavailableAndTheSameTokenWorksAfterwards()
@@ -111,12 +109,14 @@ class LockContentionTest {
     }
     int requests = TestDatabase.POOL_SIZE + 6;
     ExecutorService clients = Executors.newFixedThreadPool(requests);
+    SessionQueue queue = baton.bean(SessionQueue.class);
     try (Connection holder = lockRow(stuck.sessionHandle())) {
-      List<Future<SessionTokens>> waiting = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
-        waiting.add(clients.submit(() -> baton.refresh(stuck)));
-      }
-      Thread.sleep(200);
+      List<Future<SessionTokens>> waiting = Concurrently.start(clients,
+          Collections.nCopies(requests, () -> baton.refresh(stuck)));
+      long deadline = System.nanoTime() + LOCK_TIMEOUT.multipliedBy(10).toNanos();
+      // One of them waits for the row in the database, all the others for their turn in memory.
+      Await.until("every request waits", LOCK_TIMEOUT,
+          () -> queue.waiting() == requests - 1 && baton.database().lockWaiters() == 1);
       // More requests wait for the stuck row than the pool has connections, yet bob gets one
       // while they are all still waiting (without the queue, only once some of them gave up).
       assertEquals("bob", sessions.getSession(baton.refresh(other).accessToken().value(), null, false)
@@ -124,12 +124,13 @@ class LockContentionTest {
       assertTrue(waiting.stream().noneMatch(Future::isDone),
           "bob had to wait for the stuck requests");
       for (Future<SessionTokens> request : waiting) {
-        ExecutionException failed = assertThrows(ExecutionException.class, request::get);
+        ExecutionException failed = assertThrows(ExecutionException.class,
+            () -> request.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
         assertInstanceOf(SessionStoreUnavailableException.class, failed.getCause());
       }
       holder.rollback();
     } finally {
-      clients.shutdown();
+      clients.shutdownNow();
     }
     assertEquals("alice", sessions.getSession(baton.refresh(stuck).accessToken().value(), null, false)
         .userId());

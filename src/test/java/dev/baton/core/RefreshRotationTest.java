@@ -16,6 +16,8 @@ import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.testing.Jwts;
+import dev.baton.testing.BatonTest;
+import dev.baton.testing.Concurrently;
 import dev.baton.testing.TestBaton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,36 +26,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Refresh-token rotation and theft detection, one test per case of SuperTokens' algorithm. S is
  * the first refresh token of a session; R1, R2 … its successive children.
  */
+@BatonTest
 class RefreshRotationTest {
 
   private static final JsonObject PAYLOAD = Json.createObjectBuilder().add("role", "admin").build();
 
-  private TestBaton baton;
-  private SessionService sessions;
+  private final TestBaton baton;
+  private final SessionService sessions;
 
-  @BeforeEach
-  void start() {
-    baton = TestBaton.start();
+  RefreshRotationTest(TestBaton baton) {
+    this.baton = baton;
     sessions = baton.sessions();
   }
 
-  @AfterEach
-  void stop() {
-    baton.close();
-  }
 
   private SessionTokens login() {
     return sessions.createNewSession("alice", PAYLOAD, null);
@@ -208,7 +199,7 @@ class RefreshRotationTest {
   @Test
   void parallelConfirmationsOfOneChildAllSucceed() throws Exception {
     SessionTokens r1 = refresh(login());
-    List<VerifiedSession> results = inParallel(20,
+    List<VerifiedSession> results = Concurrently.run(20, i ->
         () -> sessions.getSession(r1.accessToken().value(), null, false));
     assertTrue(results.stream().allMatch(v -> v.newAccessToken().isPresent()));
     refresh(r1);
@@ -217,7 +208,7 @@ class RefreshRotationTest {
   @Test
   void twentyParallelRefreshesWithOneTokenAllSucceedAndTheSessionStaysUsable() throws Exception {
     SessionTokens s = login();
-    List<SessionTokens> children = inParallel(20, () -> refresh(s));
+    List<SessionTokens> children = Concurrently.run(20, i -> () -> refresh(s));
 
     Set<String> distinct = new HashSet<>();
     children.forEach(c -> distinct.add(c.refreshToken().value()));
@@ -233,7 +224,7 @@ class RefreshRotationTest {
   @Test
   void twentyParallelRefreshesWithOneUnconfirmedChildAllSucceed() throws Exception {
     SessionTokens r1 = refresh(login());
-    List<SessionTokens> children = inParallel(20, () -> refresh(r1));
+    List<SessionTokens> children = Concurrently.run(20, i -> () -> refresh(r1));
     assertEquals(20, children.size());
     refresh(children.get(0));
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
@@ -284,25 +275,4 @@ class RefreshRotationTest {
         () -> sessions.getSession(r1.accessToken().value(), s.antiCsrfToken(), true));
   }
 
-  private static <T> List<T> inParallel(int threads, Callable<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return task.call();
-        }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 }

@@ -16,6 +16,7 @@ import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.testing.Jwts;
+import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,29 +25,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Creating, reading, updating and revoking sessions, and the events that go with it. */
+@BatonTest
 class SessionLifecycleTest {
 
   private static final JsonObject PAYLOAD = Json.createObjectBuilder().add("role", "user").build();
   private static final JsonObject DATA = Json.createObjectBuilder().add("cart", 3).build();
 
-  private TestBaton baton;
-  private SessionService sessions;
+  private final TestBaton baton;
+  private final SessionService sessions;
 
-  @BeforeEach
-  void start() {
-    baton = TestBaton.start();
+  SessionLifecycleTest(TestBaton baton) {
+    this.baton = baton;
     sessions = baton.sessions();
   }
 
-  @AfterEach
-  void stop() {
-    baton.close();
-  }
 
   @Test
   void newSessionIsStoredWithItsDataAndAnnounced() {

@@ -9,18 +9,17 @@ import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.testing.Concurrently;
 import dev.baton.testing.MutableClock;
+import dev.baton.testing.StartState;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +29,27 @@ import org.junit.jupiter.api.Test;
  */
 class TwoServersTest {
 
-  private TestDatabase database;
-  private TestBaton a;
-  private TestBaton b;
+  private static TestDatabase database;
+  private static TestBaton a;
+  private static TestBaton b;
+  private static StartState started;
 
-  @BeforeEach
-  void start() {
+  @BeforeAll
+  static void start() {
     database = TestDatabase.create();
     MutableClock clock = new MutableClock(TestBaton.START);
     a = TestBaton.builder().database(database).clock(clock).start();
     b = TestBaton.builder().database(database).clock(clock).start();
+    started = StartState.capture(a, b);
   }
 
-  @AfterEach
-  void stop() {
+  @BeforeEach
+  void reset() {
+    started.restore();
+  }
+
+  @AfterAll
+  static void stop() {
     a.close();
     b.close();
     database.close();
@@ -67,25 +73,10 @@ class TwoServersTest {
   @Test
   void fiftyConcurrentRefreshesWithOneTokenOverBothServersLeaveOneLineage() throws Exception {
     SessionTokens login = a.sessions().createNewSession("alice", null, null);
-    ExecutorService pool = Executors.newFixedThreadPool(50);
-    List<SessionTokens> children = new ArrayList<>();
-    try {
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<SessionTokens>> futures = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        SessionService server = i % 2 == 0 ? a.sessions() : b.sessions();
-        futures.add(pool.submit(() -> {
-          go.await();
-          return refresh(server, login);
-        }));
-      }
-      go.countDown();
-      for (Future<SessionTokens> future : futures) {
-        children.add(future.get());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<SessionTokens> children = Concurrently.run(50, i -> {
+      SessionService server = i % 2 == 0 ? a.sessions() : b.sessions();
+      return () -> refresh(server, login);
+    });
     Set<String> distinct = new HashSet<>();
     children.forEach(c -> distinct.add(c.refreshToken().value()));
     assertEquals(50, distinct.size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.testing.Concurrently;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -171,24 +172,10 @@ abstract class HostApplicationContract {
     for (int i = 0; i < 12; i++) {
       tokens.add(headerLogin("frank" + i).refreshToken());
     }
-    ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
-    try {
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-      for (String token : tokens) {
-        Callable<HttpResponse<String>> call = () -> {
-          go.await();
-          return client().send("POST", "/api/tx/refresh-and-use", null, "X-Refresh-Token", token);
-        };
-        answers.add(pool.submit(call));
-      }
-      go.countDown();
-      for (Future<HttpResponse<String>> answer : answers) {
-        HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode(), response.body());
-      }
-    } finally {
-      pool.shutdownNow();
+    List<HttpResponse<String>> answers = Concurrently.run(tokens.size(), i -> () ->
+        client().send("POST", "/api/tx/refresh-and-use", null, "X-Refresh-Token", tokens.get(i)));
+    for (HttpResponse<String> response : answers) {
+      assertEquals(200, response.statusCode(), response.body());
     }
   }
 

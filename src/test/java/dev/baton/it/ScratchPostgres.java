@@ -2,6 +2,7 @@ package dev.baton.it;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -39,6 +40,17 @@ final class ScratchPostgres implements AutoCloseable {
   Connection connect() throws SQLException {
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres");
+  }
+
+  /** How many connections to this database wait for a lock now. */
+  int lockWaiters() throws SQLException {
+    try (Connection connection = connect();
+        Statement sql = connection.createStatement();
+        ResultSet count = sql.executeQuery("SELECT count(*) FROM pg_stat_activity"
+            + " WHERE datname = '" + name + "' AND wait_event_type = 'Lock'")) {
+      count.next();
+      return count.getInt(1);
+    }
   }
 
   @Override

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.it.Browserless.HeaderSession;
 import dev.baton.testing.CuttableProxy;
 import dev.baton.testing.Jwts;
+import dev.baton.testing.Await;
+import dev.baton.testing.Concurrently;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -19,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -136,25 +139,10 @@ class TwoLibertyServersIT {
     String refresh = login.refreshToken();
     String handle = login.sessionHandle();
 
-    ExecutorService pool = Executors.newFixedThreadPool(50);
-    List<HttpResponse<String>> responses = new ArrayList<>();
-    try {
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        URI server = i % 2 == 0 ? A : B;
-        futures.add(pool.submit(() -> {
-          go.await();
-          return bearer(server, "POST", "/auth/session/refresh", refresh);
-        }));
-      }
-      go.countDown();
-      for (Future<HttpResponse<String>> future : futures) {
-        responses.add(future.get());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<HttpResponse<String>> responses = Concurrently.run(50, i -> {
+      URI server = i % 2 == 0 ? A : B;
+      return () -> bearer(server, "POST", "/auth/session/refresh", refresh);
+    });
     for (HttpResponse<String> response : responses) {
       assertEquals(200, response.statusCode(), response.body());
     }
@@ -221,7 +209,7 @@ class TwoLibertyServersIT {
     }
     List<HttpResponse<String>> answers;
     try (Connection stuck = lockRows(handles)) {
-      answers = concurrently(refreshTokens.stream().map(token ->
+      answers = Concurrently.run(refreshTokens.stream().map(token ->
           (Callable<HttpResponse<String>>) () -> refreshOn(B, token)).toList());
       stuck.rollback();
     }
@@ -251,19 +239,18 @@ class TwoLibertyServersIT {
     try (Connection stuck = lockRows(List.of(handle))) {
       ExecutorService clients = Executors.newFixedThreadPool(24);
       try {
-        List<Future<HttpResponse<String>>> waiting = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-          waiting.add(clients.submit(() -> refreshOn(B, refresh)));
-        }
-        Thread.sleep(1_000);
+        List<Future<HttpResponse<String>>> waiting = Concurrently.start(clients,
+            Collections.nCopies(24, () -> refreshOn(B, refresh)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // The first of them waits for the row in the database, the others for their turn in B.
+        Await.until("a request waits for the stuck row", Duration.ofSeconds(30),
+            () -> database.lockWaiters() >= 1);
         assertEquals(200, refreshOn(B, otherUser).statusCode());
         assertTrue(waiting.stream().noneMatch(Future::isDone), "ivy had to wait for the stuck requests");
-        answers = new ArrayList<>();
-        for (Future<HttpResponse<String>> answer : waiting) {
-          answers.add(answer.get());
-        }
+        assertEquals(1, database.lockWaiters(), "one connection waits for the stuck row");
+        answers = Concurrently.results(waiting, deadline);
       } finally {
-        clients.shutdown();
+        clients.shutdownNow();
       }
       stuck.rollback();
     }
@@ -281,20 +268,6 @@ class TwoLibertyServersIT {
           + String.join("','", handles) + "') FOR UPDATE").close();
     }
     return connection;
-  }
-
-  private static List<HttpResponse<String>> concurrently(
-      List<Callable<HttpResponse<String>>> requests) throws Exception {
-    ExecutorService clients = Executors.newFixedThreadPool(requests.size());
-    try {
-      List<HttpResponse<String>> answers = new ArrayList<>();
-      for (Future<HttpResponse<String>> answer : clients.invokeAll(requests)) {
-        answers.add(answer.get());
-      }
-      return answers;
-    } finally {
-      clients.shutdown();
-    }
   }
 
   private static void assertAllUnavailableWithTokensKept(List<HttpResponse<String>> answers) {
@@ -318,26 +291,33 @@ class TwoLibertyServersIT {
     String handle = login.sessionHandle();
     AtomicReference<String> inFlight = new AtomicReference<>(login.refreshToken());
     AtomicInteger refreshed = new AtomicInteger();
-    Thread client = new Thread(() -> {
-      try {
-        while (true) {
-          HttpResponse<String> response = bearer(A, "POST", "/auth/session/refresh", inFlight.get());
-          assertEquals(200, response.statusCode());
-          inFlight.set(response.headers().firstValue("st-refresh-token").orElseThrow());
-          refreshed.incrementAndGet();
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    Future<Exception> client = background.submit(() -> {
+      while (true) {
+        HttpResponse<String> response;
+        try {
+          response = bearer(A, "POST", "/auth/session/refresh", inFlight.get());
+        } catch (IOException serverGone) {
+          // A died with a refresh in flight: its token is what the client retries with.
+          return serverGone;
         }
-      } catch (Exception serverGone) {
-        // A died with a refresh in flight: its token is what the client retries with.
+        assertEquals(200, response.statusCode(), response.body());
+        inFlight.set(response.headers().firstValue("st-refresh-token").orElseThrow());
+        refreshed.incrementAndGet();
       }
     });
-    client.start();
-    while (refreshed.get() < 20) {
-      Thread.sleep(10);
+    try {
+      Await.until("20 refreshes on A", Duration.ofSeconds(60),
+          () -> refreshed.get() >= 20 || client.isDone());
+      long pid = Long.parseLong(Files.readString(
+          WLP.resolve("usr/servers/.pid/" + SERVERS.get(0) + ".pid")).trim());
+      new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
+      // Rethrows the client's assertion failure, if it had one, and bounds its wait.
+      Concurrently.results(List.of(client), System.nanoTime() + Duration.ofSeconds(30).toNanos());
+      assertTrue(refreshed.get() >= 20, "A refreshed before it was killed");
+    } finally {
+      background.shutdownNow();
     }
-    long pid = Long.parseLong(Files.readString(
-        WLP.resolve("usr/servers/.pid/" + SERVERS.get(0) + ".pid")).trim());
-    new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
-    client.join(30_000);
 
     HttpResponse<String> retried = bearer(B, "POST", "/auth/session/refresh", inFlight.get());
     assertEquals(200, retried.statusCode(), retried.body());

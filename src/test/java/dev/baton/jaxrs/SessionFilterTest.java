@@ -12,6 +12,7 @@ import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
+import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -27,13 +28,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every branch of {@link SessionFilter} and {@link SessionVerifier}, against the real engine on H2 and a request made by
  * hand: what reaches the resource, and what is refused with which exception.
  */
+@BatonTest
 class SessionFilterTest {
 
   static class Resource {
@@ -111,21 +112,17 @@ class SessionFilterTest {
     throw new UnsupportedOperationException(name);
   }
 
-  private TestBaton baton;
+  private final TestBaton baton;
 
-  @AfterEach
-  void stop() {
-    if (baton != null) {
-      baton.close();
-    }
+  SessionFilterTest(TestBaton baton) {
+    this.baton = baton;
   }
 
-  private SessionFilter filterFor(String methodName, String... config) throws Exception {
-    TestBaton.Builder builder = TestBaton.builder();
-    for (int i = 0; i < config.length; i += 2) {
-      builder.config(config[i], config[i + 1]);
-    }
-    baton = builder.start();
+  private SessionFilter filterFor(String methodName) throws Exception {
+    return filterFor(baton, methodName);
+  }
+
+  private static SessionFilter filterFor(TestBaton baton, String methodName) throws Exception {
     SessionFilter filter = new SessionFilter();
     Method method = Resource.class.getMethod(methodName);
     filter.resource = new ResourceInfo() {
@@ -149,6 +146,10 @@ class SessionFilterTest {
   }
 
   private SessionTokens login() {
+    return login(baton);
+  }
+
+  private static SessionTokens login(TestBaton baton) {
     return baton.sessions().createNewSession("alice", null, null);
   }
 
@@ -254,15 +255,17 @@ class SessionFilterTest {
 
   @Test
   void inCustomHeaderModeACookiePostWithoutRidIsUnauthorisedAndWithItPasses() throws Exception {
-    SessionFilter filter = filterFor("required", "session.anti-csrf", "VIA_CUSTOM_HEADER");
-    String access = login().accessToken().value();
-    UnauthorisedException refused = assertThrows(UnauthorisedException.class, () -> filter.filter(
-        new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access).context()));
-    assertFalse(refused.clearTokens());
+    try (TestBaton customHeader = TestBaton.start("session.anti-csrf", "VIA_CUSTOM_HEADER")) {
+      SessionFilter filter = filterFor(customHeader, "required");
+      String access = login(customHeader).accessToken().value();
+      UnauthorisedException refused = assertThrows(UnauthorisedException.class, () ->
+          filter.filter(new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access).context()));
+      assertFalse(refused.clearTokens());
 
-    filter.filter(new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access)
-        .header(Requests.RID_HEADER, "session").context());
-    assertEquals("alice", filter.verifier.current.require().userId());
+      filter.filter(new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access)
+          .header(Requests.RID_HEADER, "session").context());
+      assertEquals("alice", filter.verifier.current.require().userId());
+    }
   }
 
   @Test

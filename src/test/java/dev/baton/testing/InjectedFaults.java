@@ -12,7 +12,7 @@ import org.h2.api.Trigger;
  * of times: a trigger that raises the error, on H2, PostgreSQL and MariaDB. The count of firings
  * survives the rollback of the failed transaction (a sequence; on H2 a counter in this JVM).
  */
-public final class InjectedFaults {
+public final class InjectedFaults implements AutoCloseable {
 
   private final TestDatabase database;
 
@@ -74,7 +74,20 @@ public final class InjectedFaults {
   /** Removes the trigger: updates succeed again. */
   public void remove() throws SQLException {
     sql(database.kind().equals("postgresql")
-        ? "DROP TRIGGER inject_fault ON baton_session" : "DROP TRIGGER inject_fault");
+        ? "DROP TRIGGER IF EXISTS inject_fault ON baton_session"
+        : "DROP TRIGGER IF EXISTS inject_fault");
+  }
+
+  /** Removes the trigger and what counts its firings, leaving the database as it was. */
+  @Override
+  public void close() throws SQLException {
+    remove();
+    switch (database.kind()) {
+      case "postgresql" -> sql("DROP FUNCTION IF EXISTS inject_fault()",
+          "DROP SEQUENCE IF EXISTS injected_faults");
+      case "mariadb" -> sql("DROP SEQUENCE IF EXISTS injected_faults");
+      default -> { }
+    }
   }
 
   private void sql(String... statements) throws SQLException {

@@ -21,6 +21,11 @@ public final class MutableClock extends Clock {
     now.updateAndGet(t -> t.plus(duration));
   }
 
+  /** Sets the time, moving it back if need be (a test server's reset between tests). */
+  public void set(Instant instant) {
+    now.set(instant);
+  }
+
   @Override
   public Instant instant() {
     return now.get();

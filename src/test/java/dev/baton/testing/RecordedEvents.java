@@ -31,6 +31,11 @@ public class RecordedEvents {
     events.add(event);
   }
 
+  /** Forgets every event so far. */
+  public void clear() {
+    events.clear();
+  }
+
   /** The events of one type, in the order they were fired. */
   public <T> List<T> of(Class<T> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -84,6 +85,27 @@ public final class TestDatabase implements AutoCloseable {
   /** {@code h2}, {@code postgresql} or {@code mariadb}. */
   public String kind() {
     return kind;
+  }
+
+  /**
+   * How many transactions wait for a row lock now, on PostgreSQL or MariaDB.
+   *
+   * @return the count
+   */
+  public int lockWaiters() throws SQLException {
+    String sql = switch (kind) {
+      case "postgresql" -> "SELECT count(*) FROM pg_stat_activity"
+          + " WHERE wait_event_type = 'Lock' AND query LIKE '%baton_session%'";
+      case "mariadb" -> "SELECT count(*) FROM information_schema.innodb_trx"
+          + " WHERE trx_state = 'LOCK WAIT'";
+      default -> throw new UnsupportedOperationException("no lock-waiter count on " + kind);
+    };
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet count = statement.executeQuery(sql)) {
+      count.next();
+      return count.getInt(1);
+    }
   }
 
   @Override

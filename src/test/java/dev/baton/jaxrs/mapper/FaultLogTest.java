@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.testing.LogCapture;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -22,39 +20,27 @@ class FaultLogTest {
   private static final RuntimeException OUTAGE = new IllegalStateException("could not commit",
       new SQLTransientConnectionException("Connection is not available\nsecond line"));
 
-  private final Logger logger = Logger.getLogger("dev.baton.test.FaultLogTest");
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private static final String LOGGER = "dev.baton.test.FaultLogTest";
 
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-  private final FaultLog faults = new FaultLog(logger);
+  private final FaultLog faults = new FaultLog(Logger.getLogger(LOGGER));
+  private LogCapture capture;
 
   @BeforeEach
   void capture() {
-    logger.setUseParentHandlers(false);
-    logger.addHandler(capture);
+    capture = LogCapture.of(LOGGER);
   }
 
   @AfterEach
   void release() {
-    logger.removeHandler(capture);
+    capture.close();
   }
 
   @Test
   void firstFaultIsLoggedWithItsStackTrace() {
     faults.log("session store unavailable", "id-1", OUTAGE, T0);
-    assertEquals(1, records.size());
-    assertEquals(OUTAGE, records.get(0).getThrown());
-    assertTrue(records.get(0).getMessage().contains("[correlationId=id-1]"));
+    assertEquals(1, capture.records().size());
+    assertEquals(OUTAGE, capture.records().get(0).getThrown());
+    assertTrue(capture.records().get(0).getMessage().contains("[correlationId=id-1]"));
   }
 
   @Test
@@ -62,7 +48,7 @@ class FaultLogTest {
     faults.log("session store unavailable", "id-1", OUTAGE, T0);
     faults.log("session store unavailable", "id-2", OUTAGE, T0.plusSeconds(59));
 
-    LogRecord second = records.get(1);
+    LogRecord second = capture.records().get(1);
     assertNull(second.getThrown());
     assertEquals("session store unavailable [correlationId=id-2]: IllegalStateException:"
         + " could not commit <- SQLTransientConnectionException: Connection is not available",
@@ -76,7 +62,7 @@ class FaultLogTest {
     faults.log("session store unavailable", "id-3", OUTAGE, T0.plusSeconds(20));
     faults.log("session store unavailable", "id-4", OUTAGE, T0.plus(FaultLog.TRACE_INTERVAL));
 
-    LogRecord fourth = records.get(3);
+    LogRecord fourth = capture.records().get(3);
     assertNotNull(fourth.getThrown());
     assertEquals("session store unavailable [correlationId=id-4]"
         + " (2 more since the last stack trace)", fourth.getMessage());
