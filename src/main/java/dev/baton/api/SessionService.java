@@ -7,10 +7,10 @@ import java.util.Optional;
 /**
  * Creates, verifies, refreshes and revokes sessions.
  *
- * <p>Inject it with {@code @Inject SessionService sessions}. Every method throws only
- * {@link dev.baton.api.exception.SessionException} subclasses for the outcomes it documents, and
- * {@link dev.baton.api.exception.SessionStoreUnavailableException} when the database cannot be
- * reached; never a token in a message.
+ * <p>Inject it with {@code @Inject SessionService sessions}. Every method throws only {@link
+ * dev.baton.api.exception.SessionException} subclasses for the outcomes it documents, and {@link
+ * dev.baton.api.exception.SessionStoreUnavailableException} when the database cannot be reached;
+ * never a token in a message.
  */
 public interface SessionService {
 
@@ -24,7 +24,8 @@ public interface SessionService {
    * @return the new session's tokens
    * @throws dev.baton.api.exception.InvalidSessionInputException if an argument is unacceptable
    */
-  SessionTokens createNewSession(String userId, JsonObject accessTokenPayload, JsonObject sessionData);
+  SessionTokens createNewSession(
+      String userId, JsonObject accessTokenPayload, JsonObject sessionData);
 
   /**
    * Verifies an access token, normally without touching the database.
@@ -45,8 +46,8 @@ public interface SessionService {
    * Exchanges a refresh token for a new token set whose lifetimes start now.
    *
    * @param refreshToken the refresh token the client sent
-   * @param antiCsrfToken the anti-CSRF token issued with that refresh token (checked in
-   *     {@code VIA_TOKEN} mode), or {@code null}
+   * @param antiCsrfToken the anti-CSRF token issued with that refresh token (checked in {@code
+   *     VIA_TOKEN} mode), or {@code null}
    * @return the new tokens
    * @throws dev.baton.api.exception.UnauthorisedException if the token is unknown, expired or
    *     revoked
@@ -56,8 +57,8 @@ public interface SessionService {
   SessionTokens refreshSession(String refreshToken, String antiCsrfToken);
 
   /**
-   * Exchanges a refresh token for a new token set, with the anti-CSRF check only when asked for:
-   * a refresh token sent in an {@code Authorization} header cannot be forged cross-site.
+   * Exchanges a refresh token for a new token set, with the anti-CSRF check only when asked for: a
+   * refresh token sent in an {@code Authorization} header cannot be forged cross-site.
    *
    * @param refreshToken the refresh token the client sent
    * @param antiCsrfToken the anti-CSRF token the client sent, or {@code null}

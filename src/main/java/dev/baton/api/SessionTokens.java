@@ -23,8 +23,14 @@ public record SessionTokens(
 
   @Override
   public String toString() {
-    return "SessionTokens[sessionHandle=" + sessionHandle + ", userId=" + userId
-        + ", accessToken=" + accessToken + ", refreshToken=" + refreshToken
+    return "SessionTokens[sessionHandle="
+        + sessionHandle
+        + ", userId="
+        + userId
+        + ", accessToken="
+        + accessToken
+        + ", refreshToken="
+        + refreshToken
         + ", antiCsrfToken=<redacted>]";
   }
 }

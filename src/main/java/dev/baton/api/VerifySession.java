@@ -16,8 +16,8 @@ import java.lang.annotation.Target;
  *
  * <p>Without a valid session the request is answered 401 before the resource runs. Baton honours
  * the annotation wherever it may sit, so that a protected endpoint never runs unprotected: on the
- * method or on a method it overrides or implements (an interface or a superclass), on the class,
- * a superclass or an interface, and for a sub-resource on the locator that returns it or on an
+ * method or on a method it overrides or implements (an interface or a superclass), on the class, a
+ * superclass or an interface, and for a sub-resource on the locator that returns it or on an
  * enclosing resource class. The most specific one wins: a method's overrides its class's.
  */
 @Documented

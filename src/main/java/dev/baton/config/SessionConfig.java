@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Baton's settings, validated at start-up. Each component names the MicroProfile Config key it
- * comes from; environment variables override them as MicroProfile Config defines
- * ({@code SESSION_ACCESS_TOKEN_VALIDITY=PT5M}).
+ * comes from; environment variables override them as MicroProfile Config defines ({@code
+ * SESSION_ACCESS_TOKEN_VALIDITY=PT5M}).
  *
  * @param accessTokenValidity {@code session.access-token.validity}, default {@code PT1H}
  * @param accessTokenClockSkew {@code session.access-token.clock-skew}: how long after its expiry an
@@ -19,11 +19,11 @@ import java.time.Duration;
  * @param issuer {@code session.issuer}: the {@code iss} claim, default {@code baton}
  * @param accessTokenCacheSize {@code session.access-token.cache-size}: how many verified access
  *     tokens to remember so that a repeated token skips the RSA check, default 10000; 0 disables
- * @param purgeInterval {@code session.purge.interval}: how often expired sessions and retired
- *     keys are deleted, default {@code PT1H}; {@code PT0S} disables
- * @param lockTimeout {@code session.lock-timeout}: how long a refresh waits for another one of
- *     the same session to release its row, in whole seconds, default {@code PT5S}; {@code PT0S}
- *     waits as long as it takes. A refresh that waits longer is answered 503, never 401.
+ * @param purgeInterval {@code session.purge.interval}: how often expired sessions and retired keys
+ *     are deleted, default {@code PT1H}; {@code PT0S} disables
+ * @param lockTimeout {@code session.lock-timeout}: how long a refresh waits for another one of the
+ *     same session to release its row, in whole seconds, default {@code PT5S}; {@code PT0S} waits
+ *     as long as it takes. A refresh that waits longer is answered 503, never 401.
  */
 public record SessionConfig(
     Duration accessTokenValidity,

@@ -91,7 +91,8 @@ public class SessionConfigProducer {
   public static WebConfig readWeb(Config source) {
     String base = string(source, "session.api-base-path", "/auth");
     if (!base.matches("(/[A-Za-z0-9._~-]+)+")) {
-      throw new InvalidConfigException("session.api-base-path",
+      throw new InvalidConfigException(
+          "session.api-base-path",
           "expected a path such as /auth: a leading slash, no trailing slash");
     }
     int expiredStatus = integer(source, "session.session-expired-status", "401");
@@ -105,16 +106,25 @@ public class SessionConfigProducer {
           "session.cookie.same-site", "NONE needs session.cookie.secure=true");
     }
     String domain = string(source, "session.cookie.domain", "");
-    List<String> origins = Arrays.stream(string(source, "session.cors.allowed-origins", "")
-        .split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+    List<String> origins =
+        Arrays.stream(string(source, "session.cors.allowed-origins", "").split(","))
+            .map(String::trim)
+            .filter(o -> !o.isEmpty())
+            .toList();
     for (String origin : origins) {
       if (!origin.matches("https?://[^/\\s]+")) {
-        throw new InvalidConfigException("session.cors.allowed-origins",
+        throw new InvalidConfigException(
+            "session.cors.allowed-origins",
             "expected origins such as https://app.example.com, without a path");
       }
     }
-    return new WebConfig(base, expiredStatus, sameSite, secure,
-        domain.isEmpty() ? Optional.empty() : Optional.of(domain), origins,
+    return new WebConfig(
+        base,
+        expiredStatus,
+        sameSite,
+        secure,
+        domain.isEmpty() ? Optional.empty() : Optional.of(domain),
+        origins,
         string(source, "session.login-url", "/"),
         bool(source, "session.demo.enabled", "false"));
   }

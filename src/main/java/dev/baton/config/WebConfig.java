@@ -6,12 +6,12 @@ import java.util.Optional;
 /**
  * How sessions travel over HTTP. Each component names its MicroProfile Config key.
  *
- * @param apiBasePath {@code session.api-base-path}: where the refresh, sign-out and JWKS
- *     endpoints live, default {@code /auth}
+ * @param apiBasePath {@code session.api-base-path}: where the refresh, sign-out and JWKS endpoints
+ *     live, default {@code /auth}
  * @param sessionExpiredStatus {@code session.session-expired-status}: the status that tells the
  *     frontend to refresh, default {@code 401} (440 for old frontends)
- * @param cookieSameSite {@code session.cookie.same-site}: {@code LAX} (default), {@code STRICT}
- *     or {@code NONE}
+ * @param cookieSameSite {@code session.cookie.same-site}: {@code LAX} (default), {@code STRICT} or
+ *     {@code NONE}
  * @param cookieSecure {@code session.cookie.secure}: default {@code true}
  * @param cookieDomain {@code session.cookie.domain}: default none (host-only cookies)
  * @param corsAllowedOrigins {@code session.cors.allowed-origins}: comma-separated origins allowed

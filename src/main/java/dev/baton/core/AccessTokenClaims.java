@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The claims of an access token, in SuperTokens' v3 layout: Baton's claims beside the
- * application's payload at the top level.
+ * The claims of an access token, in SuperTokens' v3 layout: Baton's claims beside the application's
+ * payload at the top level.
  *
  * @param sessionHandle {@code sessionHandle}
  * @param userId {@code sub}
@@ -38,8 +38,15 @@ record AccessTokenClaims(
    * @return claims without a parent hash
    */
   AccessTokenClaims confirmed(JsonObject newPayload, Instant now, Duration validity) {
-    return new AccessTokenClaims(sessionHandle, userId, refreshTokenHash1, null, antiCsrfToken,
-        newPayload, now, expiryAfter(now, validity));
+    return new AccessTokenClaims(
+        sessionHandle,
+        userId,
+        refreshTokenHash1,
+        null,
+        antiCsrfToken,
+        newPayload,
+        now,
+        expiryAfter(now, validity));
   }
 
   /**
@@ -61,8 +68,15 @@ record AccessTokenClaims(
    * @return the claims
    */
   AccessTokenClaims withPayload(JsonObject newPayload) {
-    return new AccessTokenClaims(sessionHandle, userId, refreshTokenHash1,
-        parentRefreshTokenHash1, antiCsrfToken, newPayload, issuedAt, expiresAt);
+    return new AccessTokenClaims(
+        sessionHandle,
+        userId,
+        refreshTokenHash1,
+        parentRefreshTokenHash1,
+        antiCsrfToken,
+        newPayload,
+        issuedAt,
+        expiresAt);
   }
 
   @Override

@@ -22,13 +22,14 @@ class AccessTokenSigner {
    * @return the compact JWS and its expiry
    */
   IssuedToken sign(AccessTokenClaims claims) {
-    JsonObjectBuilder json = JsonSupport.builder(claims.payload())
-        .add(ClaimNames.SUBJECT, claims.userId())
-        .add(ClaimNames.ISSUED_AT, claims.issuedAt().getEpochSecond())
-        .add(ClaimNames.EXPIRES, claims.expiresAt().getEpochSecond())
-        .add(ClaimNames.ISSUER, config.issuer())
-        .add(ClaimNames.SESSION_HANDLE, claims.sessionHandle())
-        .add(ClaimNames.REFRESH_TOKEN_HASH1, claims.refreshTokenHash1());
+    JsonObjectBuilder json =
+        JsonSupport.builder(claims.payload())
+            .add(ClaimNames.SUBJECT, claims.userId())
+            .add(ClaimNames.ISSUED_AT, claims.issuedAt().getEpochSecond())
+            .add(ClaimNames.EXPIRES, claims.expiresAt().getEpochSecond())
+            .add(ClaimNames.ISSUER, config.issuer())
+            .add(ClaimNames.SESSION_HANDLE, claims.sessionHandle())
+            .add(ClaimNames.REFRESH_TOKEN_HASH1, claims.refreshTokenHash1());
     if (claims.parentRefreshTokenHash1() != null) {
       json.add(ClaimNames.PARENT_REFRESH_TOKEN_HASH1, claims.parentRefreshTokenHash1());
     }
@@ -36,11 +37,12 @@ class AccessTokenSigner {
       json.add(ClaimNames.ANTI_CSRF_TOKEN, claims.antiCsrfToken());
     }
     KeyMaterial.SigningKey key = keyRing.signingKey();
-    String token = Jwt.claims(json.build())
-        .jws()
-        .algorithm(SignatureAlgorithm.RS256)
-        .keyId(key.kid())
-        .sign(key.privateKey());
+    String token =
+        Jwt.claims(json.build())
+            .jws()
+            .algorithm(SignatureAlgorithm.RS256)
+            .keyId(key.kid())
+            .sign(key.privateKey());
     return new IssuedToken(token, claims.expiresAt());
   }
 }

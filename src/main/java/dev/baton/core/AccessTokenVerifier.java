@@ -27,8 +27,8 @@ import java.util.Optional;
  *
  * <p>It checks the RS256 signature with the JDK's {@link Signature} rather than a JWT library's
  * parser: smallrye-jwt's parser reads the system clock and takes one key, while Baton needs an
- * injected {@link Clock} and a key chosen by {@code kid} among its own; and jose4j's own base64
- * and JSON parsing made verification cost 1.3 times the bare signature check (BENCHMARKS.md).
+ * injected {@link Clock} and a key chosen by {@code kid} among its own; and jose4j's own base64 and
+ * JSON parsing made verification cost 1.3 times the bare signature check (BENCHMARKS.md).
  */
 @ApplicationScoped
 class AccessTokenVerifier {
@@ -37,7 +37,8 @@ class AccessTokenVerifier {
   static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
   /** Header parameters that would let a token choose its own key (RFC 8725 section 3.10). */
-  private static final List<String> KEY_NAMING_HEADERS = List.of("jku", "jwk", "x5u", "x5c", "crit");
+  private static final List<String> KEY_NAMING_HEADERS =
+      List.of("jku", "jwk", "x5u", "x5c", "crit");
 
   /** RS256 only: no {@code none}, no HMAC with the public key as secret (RFC 8725 section 3.1). */
   private static final String RS256 = "RS256";
@@ -76,7 +77,9 @@ class AccessTokenVerifier {
   private JsonObject verifiedClaims(String token) {
     int headerEnd = token.indexOf('.');
     int payloadEnd = token.indexOf('.', headerEnd + 1);
-    if (headerEnd <= 0 || payloadEnd <= headerEnd + 1 || payloadEnd == token.length() - 1
+    if (headerEnd <= 0
+        || payloadEnd <= headerEnd + 1
+        || payloadEnd == token.length() - 1
         || token.indexOf('.', payloadEnd + 1) >= 0) {
       throw new TryRefreshTokenException("access token is malformed");
     }
@@ -160,6 +163,7 @@ class AccessTokenVerifier {
     if (claims.get(name) instanceof JsonNumber number && number.isIntegral()) {
       return number.longValue();
     }
-    throw new TryRefreshTokenException("access token claim '" + name + "' is missing or not a time");
+    throw new TryRefreshTokenException(
+        "access token claim '" + name + "' is missing or not a time");
   }
 }

@@ -21,10 +21,10 @@ import java.util.logging.Logger;
  * housekeeping scheduled.
  *
  * <p>A database that does not answer at start-up does not stop the deployment: a server started
- * during an outage would otherwise stay broken until someone restarts it. Readiness stays DOWN
- * with the reason, every request that needs the keys is answered 503, and the migration and key
- * loading are tried again in the background, with back-off from {@link #FIRST_RETRY} doubling up
- * to {@link #LAST_RETRY}, until they succeed.
+ * during an outage would otherwise stay broken until someone restarts it. Readiness stays DOWN with
+ * the reason, every request that needs the keys is answered 503, and the migration and key loading
+ * are tried again in the background, with back-off from {@link #FIRST_RETRY} doubling up to {@link
+ * #LAST_RETRY}, until they succeed.
  */
 @ApplicationScoped
 public class BatonStartup {
@@ -61,11 +61,22 @@ public class BatonStartup {
       failedAttempts++;
       Duration delay = retryDelay(failedAttempts);
       // The reason is served by the public readiness check: class names only there.
-      notReadyBecause = "start-up failed (attempt " + failedAttempts + "), most likely the"
-          + " database: " + FaultSummary.typesOnly(e);
+      notReadyBecause =
+          "start-up failed (attempt "
+              + failedAttempts
+              + "), most likely the"
+              + " database: "
+              + FaultSummary.typesOnly(e);
       int attempt = failedAttempts;
-      LOG.warning(() -> "Baton is not ready: start-up attempt " + attempt + " failed: "
-          + FaultSummary.withMessages(e) + "; trying again in " + delay.toSeconds() + " s");
+      LOG.warning(
+          () ->
+              "Baton is not ready: start-up attempt "
+                  + attempt
+                  + " failed: "
+                  + FaultSummary.withMessages(e)
+                  + "; trying again in "
+                  + delay.toSeconds()
+                  + " s");
       scheduleRetry(delay);
       return;
     }
@@ -93,17 +104,23 @@ public class BatonStartup {
   }
 
   private void scheduleRetry(Duration delay) {
-    ScheduledExecutorService scheduler = PurgeSchedule.lookupScheduler().orElseGet(() -> {
-      if (ownRetryThread == null) {
-        // No managed scheduler (a plain CDI container): one daemon thread of Baton's own.
-        ownRetryThread = Executors.newSingleThreadScheduledExecutor(work -> {
-          Thread thread = new Thread(work, "baton-startup-retry");
-          thread.setDaemon(true);
-          return thread;
-        });
-      }
-      return ownRetryThread;
-    });
+    ScheduledExecutorService scheduler =
+        PurgeSchedule.lookupScheduler()
+            .orElseGet(
+                () -> {
+                  if (ownRetryThread == null) {
+                    // No managed scheduler (a plain CDI container): one daemon thread of Baton's
+                    // own.
+                    ownRetryThread =
+                        Executors.newSingleThreadScheduledExecutor(
+                            work -> {
+                              Thread thread = new Thread(work, "baton-startup-retry");
+                              thread.setDaemon(true);
+                              return thread;
+                            });
+                  }
+                  return ownRetryThread;
+                });
     retry = scheduler.schedule(this::start, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -15,9 +15,21 @@ final class ClaimNames {
   static final String ANTI_CSRF_TOKEN = "antiCsrfToken";
 
   /** Baton's own claims plus the registered JWT claims of RFC 7519 section 4.1. */
-  static final Set<String> RESERVED = Set.of(
-      SUBJECT, ISSUED_AT, EXPIRES, ISSUER, SESSION_HANDLE, REFRESH_TOKEN_HASH1,
-      PARENT_REFRESH_TOKEN_HASH1, ANTI_CSRF_TOKEN, "aud", "nbf", "jti", "tId", "rsub");
+  static final Set<String> RESERVED =
+      Set.of(
+          SUBJECT,
+          ISSUED_AT,
+          EXPIRES,
+          ISSUER,
+          SESSION_HANDLE,
+          REFRESH_TOKEN_HASH1,
+          PARENT_REFRESH_TOKEN_HASH1,
+          ANTI_CSRF_TOKEN,
+          "aud",
+          "nbf",
+          "jti",
+          "tId",
+          "rsub");
 
   private ClaimNames() {}
 }

@@ -54,13 +54,26 @@ public class DefaultSessionService implements SessionService {
     String refreshToken = refreshTokens.seal(new RefreshTokenContent(handle, null, antiCsrf));
     String hash1 = Secrets.sha256Hex(refreshToken);
     Instant expiresAt = now.plus(config.refreshTokenValidity());
-    translate(() -> {
-      transactions.create(new SessionEntity(handle, userId, RefreshRotation.hash2(hash1),
-          dataJson, payloadJson, now.toEpochMilli(), expiresAt.toEpochMilli()));
-      return null;
-    });
-    SessionTokens tokens = issue(new SessionSnapshot(handle, userId, Payloads.parse(payloadJson)),
-        refreshToken, null, antiCsrf, now);
+    translate(
+        () -> {
+          transactions.create(
+              new SessionEntity(
+                  handle,
+                  userId,
+                  RefreshRotation.hash2(hash1),
+                  dataJson,
+                  payloadJson,
+                  now.toEpochMilli(),
+                  expiresAt.toEpochMilli()));
+          return null;
+        });
+    SessionTokens tokens =
+        issue(
+            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson)),
+            refreshToken,
+            null,
+            antiCsrf,
+            now);
     events.created(handle, userId);
     return tokens;
   }
@@ -72,15 +85,15 @@ public class DefaultSessionService implements SessionService {
       throw new UnauthorisedException("no access token", null, false);
     }
     AccessTokenClaims claims = verifier.verify(accessToken, false);
-    if (doAntiCsrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN
+    if (doAntiCsrfCheck
+        && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN
         && !Secrets.constantTimeEquals(claims.antiCsrfToken(), antiCsrfToken)) {
       throw new TryRefreshTokenException("anti-CSRF check failed");
     }
     if (claims.parentRefreshTokenHash1() != null) {
       return confirmChild(claims);
     }
-    if (config.checkDatabase()
-        && !translate(() -> transactions.isLive(claims.sessionHandle()))) {
+    if (config.checkDatabase() && !translate(() -> transactions.isLive(claims.sessionHandle()))) {
       throw new UnauthorisedException("session expired or revoked", claims.sessionHandle());
     }
     return new VerifiedSession(
@@ -89,16 +102,18 @@ public class DefaultSessionService implements SessionService {
 
   /** The first request after a refresh: its refresh token becomes the session's parent. */
   private VerifiedSession confirmChild(AccessTokenClaims claims) {
-    PromotionOutcome outcome = queue.inTurn(claims.sessionHandle(),
-        wait -> translate(() -> transactions.confirmChild(claims, wait)));
+    PromotionOutcome outcome =
+        queue.inTurn(
+            claims.sessionHandle(),
+            wait -> translate(() -> transactions.confirmChild(claims, wait)));
     return switch (outcome.promotionCase()) {
       case SESSION_GONE ->
           throw new UnauthorisedException("session expired or revoked", claims.sessionHandle());
       case SUPERSEDED -> throw new TryRefreshTokenException("refresh token was superseded");
       case UNCONFIRMED_CHILD, ALREADY_CURRENT -> {
         JsonObject payload = outcome.session().accessTokenPayload();
-        IssuedToken confirmed = signer.sign(
-            claims.confirmed(payload, clock.instant(), config.accessTokenValidity()));
+        IssuedToken confirmed =
+            signer.sign(claims.confirmed(payload, clock.instant(), config.accessTokenValidity()));
         yield new VerifiedSession(
             claims.sessionHandle(), claims.userId(), payload, Optional.of(confirmed));
       }
@@ -113,17 +128,22 @@ public class DefaultSessionService implements SessionService {
   @Override
   public SessionTokens refreshSession(
       String refreshToken, String antiCsrfToken, boolean doAntiCsrfCheck) {
-    RefreshTokenContent presented = refreshTokens.open(refreshToken)
-        .orElseThrow(() -> new UnauthorisedException("refresh token is not valid"));
-    if (doAntiCsrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN
+    RefreshTokenContent presented =
+        refreshTokens
+            .open(refreshToken)
+            .orElseThrow(() -> new UnauthorisedException("refresh token is not valid"));
+    if (doAntiCsrfCheck
+        && config.antiCsrf() == AntiCsrfMode.VIA_TOKEN
         && presented.antiCsrfToken() != null
         && !Secrets.constantTimeEquals(presented.antiCsrfToken(), antiCsrfToken)) {
       throw new UnauthorisedException(
           "anti-CSRF token missing or not matching", presented.sessionHandle());
     }
     String hash1 = Secrets.sha256Hex(refreshToken);
-    RefreshOutcome outcome = queue.inTurn(presented.sessionHandle(),
-        wait -> translate(() -> transactions.refresh(presented, hash1, wait)));
+    RefreshOutcome outcome =
+        queue.inTurn(
+            presented.sessionHandle(),
+            wait -> translate(() -> transactions.refresh(presented, hash1, wait)));
     SessionSnapshot session = outcome.session();
     return switch (outcome.refreshCase()) {
       case SESSION_GONE ->
@@ -134,7 +154,8 @@ public class DefaultSessionService implements SessionService {
       }
       case CURRENT_PARENT, UNCONFIRMED_CHILD -> {
         String antiCsrf = newAntiCsrfToken();
-        String child = refreshTokens.seal(new RefreshTokenContent(session.handle(), hash1, antiCsrf));
+        String child =
+            refreshTokens.seal(new RefreshTokenContent(session.handle(), hash1, antiCsrf));
         SessionTokens tokens = issue(session, child, hash1, antiCsrf, clock.instant());
         events.refreshed(session.handle(), session.userId());
         yield tokens;
@@ -148,8 +169,7 @@ public class DefaultSessionService implements SessionService {
       return false;
     }
     Optional<SessionSnapshot> revoked = translate(() -> transactions.revoke(sessionHandle));
-    revoked.ifPresent(s ->
-        events.revoked(s.handle(), s.userId(), SessionRevoked.Reason.REQUESTED));
+    revoked.ifPresent(s -> events.revoked(s.handle(), s.userId(), SessionRevoked.Reason.REQUESTED));
     return revoked.isPresent();
   }
 
@@ -212,13 +232,28 @@ public class DefaultSessionService implements SessionService {
     return Optional.of(signer.sign(claims.withPayload(Payloads.parse(json))));
   }
 
-  private SessionTokens issue(SessionSnapshot session, String refreshToken, String parentHash1,
-      String antiCsrf, Instant now) {
-    AccessTokenClaims claims = new AccessTokenClaims(session.handle(), session.userId(),
-        Secrets.sha256Hex(refreshToken), parentHash1, antiCsrf, session.accessTokenPayload(), now,
-        AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()));
-    return new SessionTokens(session.handle(), session.userId(), signer.sign(claims),
-        new IssuedToken(refreshToken, now.plus(config.refreshTokenValidity())), antiCsrf,
+  private SessionTokens issue(
+      SessionSnapshot session,
+      String refreshToken,
+      String parentHash1,
+      String antiCsrf,
+      Instant now) {
+    AccessTokenClaims claims =
+        new AccessTokenClaims(
+            session.handle(),
+            session.userId(),
+            Secrets.sha256Hex(refreshToken),
+            parentHash1,
+            antiCsrf,
+            session.accessTokenPayload(),
+            now,
+            AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()));
+    return new SessionTokens(
+        session.handle(),
+        session.userId(),
+        signer.sign(claims),
+        new IssuedToken(refreshToken, now.plus(config.refreshTokenValidity())),
+        antiCsrf,
         session.accessTokenPayload());
   }
 

@@ -17,9 +17,14 @@ public final class FaultSummary {
    * @return for example {@code SessionStoreUnavailableException: … <- PSQLException: …}
    */
   public static String withMessages(Throwable fault) {
-    return join(fault, cause -> cause.getMessage() == null ? cause.getClass().getSimpleName()
-        : cause.getClass().getSimpleName() + ": "
-            + cause.getMessage().lines().findFirst().orElse(""));
+    return join(
+        fault,
+        cause ->
+            cause.getMessage() == null
+                ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName()
+                    + ": "
+                    + cause.getMessage().lines().findFirst().orElse(""));
   }
 
   /**

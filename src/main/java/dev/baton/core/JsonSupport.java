@@ -7,9 +7,9 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /**
- * One JSON-P provider for all of Baton (internal: not part of the API). {@code Json.createReader} and friends look the
- * provider up through {@link java.util.ServiceLoader} on every call, which scanned jars on every
- * token verification and cost more than the RSA signature check itself.
+ * One JSON-P provider for all of Baton (internal: not part of the API). {@code Json.createReader}
+ * and friends look the provider up through {@link java.util.ServiceLoader} on every call, which
+ * scanned jars on every token verification and cost more than the RSA signature check itself.
  */
 public final class JsonSupport {
 

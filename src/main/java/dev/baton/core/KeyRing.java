@@ -127,13 +127,14 @@ public class KeyRing {
     JsonArrayBuilder keys = JsonSupport.arrayBuilder();
     for (KeyMaterial.SigningKey key : current().signingKeys()) {
       RSAPublicKey rsa = key.publicKey();
-      keys.add(JsonSupport.builder()
-          .add("kty", "RSA")
-          .add("kid", key.kid())
-          .add("use", "sig")
-          .add("alg", "RS256")
-          .add("n", base64Url(rsa.getModulus()))
-          .add("e", base64Url(rsa.getPublicExponent())));
+      keys.add(
+          JsonSupport.builder()
+              .add("kty", "RSA")
+              .add("kid", key.kid())
+              .add("use", "sig")
+              .add("alg", "RS256")
+              .add("n", base64Url(rsa.getModulus()))
+              .add("e", base64Url(rsa.getPublicExponent())));
     }
     return JsonSupport.builder().add("keys", keys).build();
   }

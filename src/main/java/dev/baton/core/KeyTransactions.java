@@ -7,8 +7,8 @@ import dev.baton.persistence.KeyringEntity;
 import dev.baton.persistence.SigningKeyEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,8 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Reads keys from the database and creates the missing ones, each call in its own transaction
  * ({@code REQUIRES_NEW}): a key this server signs with must be in the database for every other
- * server, whatever becomes of a caller's transaction, and the keyring lock is held only while a
- * key is created.
+ * server, whatever becomes of a caller's transaction, and the keyring lock is held only while a key
+ * is created.
  *
  * <p>Creation happens with the keyring row locked, so servers that start or rotate at the same
  * moment create exactly one key between them: the second one to get the lock finds the first's.

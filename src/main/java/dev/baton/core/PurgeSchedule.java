@@ -13,11 +13,11 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Runs the housekeeping job every {@code session.purge.interval}: expired sessions and retired
- * keys are deleted, and the keys are re-read so that this server publishes keys another server
- * created. It uses the server's managed scheduler (Jakarta Concurrency's default
- * {@code ManagedScheduledExecutorService}), so the job runs with the application's context; where
- * there is none (a plain CDI container) nothing is scheduled.
+ * Runs the housekeeping job every {@code session.purge.interval}: expired sessions and retired keys
+ * are deleted, and the keys are re-read so that this server publishes keys another server created.
+ * It uses the server's managed scheduler (Jakarta Concurrency's default {@code
+ * ManagedScheduledExecutorService}), so the job runs with the application's context; where there is
+ * none (a plain CDI container) nothing is scheduled.
  */
 @ApplicationScoped
 public class PurgeSchedule {
@@ -34,8 +34,10 @@ public class PurgeSchedule {
 
   /** Schedules the job on the server's managed scheduler, if there is one. */
   void startOnServerScheduler() {
-    lookupScheduler().ifPresentOrElse(this::start,
-        () -> LOG.info("No managed scheduler: expired sessions are not purged automatically"));
+    lookupScheduler()
+        .ifPresentOrElse(
+            this::start,
+            () -> LOG.info("No managed scheduler: expired sessions are not purged automatically"));
   }
 
   /**
@@ -48,8 +50,8 @@ public class PurgeSchedule {
       return;
     }
     long interval = config.purgeInterval().toMillis();
-    job = scheduler.scheduleWithFixedDelay(this::runOnce, interval, interval,
-        TimeUnit.MILLISECONDS);
+    job =
+        scheduler.scheduleWithFixedDelay(this::runOnce, interval, interval, TimeUnit.MILLISECONDS);
   }
 
   /** Stops the job; it may be started again. */

@@ -18,8 +18,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * Seals {@link RefreshTokenContent} into an opaque refresh token with AES-256-GCM, and opens it.
  *
  * <p>Sealing matters for theft detection: the parent hash a child token names must not be
- * forgeable, or anyone who read {@code refreshTokenHash1} from an access token could mint a
- * "child" of the current parent. Every token also carries 128 fresh random bits.
+ * forgeable, or anyone who read {@code refreshTokenHash1} from an access token could mint a "child"
+ * of the current parent. Every token also carries 128 fresh random bits.
  */
 @ApplicationScoped
 class RefreshTokenCodec {
@@ -50,8 +50,10 @@ class RefreshTokenCodec {
     try {
       Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv);
       byte[] sealed = cipher.doFinal(plain);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(
-          ByteBuffer.allocate(IV_LENGTH + sealed.length).put(iv).put(sealed).array());
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              ByteBuffer.allocate(IV_LENGTH + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is unavailable", e);
     }
@@ -89,11 +91,16 @@ class RefreshTokenCodec {
 
   private static byte[] encode(RefreshTokenContent content) {
     UUID handle = UUID.fromString(content.sessionHandle());
-    byte[] parent = content.parentRefreshTokenHash1() == null
-        ? new byte[0] : HexFormat.of().parseHex(content.parentRefreshTokenHash1());
-    byte[] antiCsrf = content.antiCsrfToken() == null
-        ? new byte[0] : Base64.getUrlDecoder().decode(content.antiCsrfToken());
-    byte flags = (byte) ((parent.length > 0 ? HAS_PARENT : 0) | (antiCsrf.length > 0 ? HAS_ANTI_CSRF : 0));
+    byte[] parent =
+        content.parentRefreshTokenHash1() == null
+            ? new byte[0]
+            : HexFormat.of().parseHex(content.parentRefreshTokenHash1());
+    byte[] antiCsrf =
+        content.antiCsrfToken() == null
+            ? new byte[0]
+            : Base64.getUrlDecoder().decode(content.antiCsrfToken());
+    byte flags =
+        (byte) ((parent.length > 0 ? HAS_PARENT : 0) | (antiCsrf.length > 0 ? HAS_ANTI_CSRF : 0));
     return ByteBuffer.allocate(2 + 16 + NONCE_LENGTH + parent.length + antiCsrf.length)
         .put(VERSION)
         .put(flags)
@@ -118,8 +125,10 @@ class RefreshTokenCodec {
       return Optional.empty();
     }
     String parent = (flags & HAS_PARENT) != 0 ? HexFormat.of().formatHex(take(in, 32)) : null;
-    String antiCsrf = (flags & HAS_ANTI_CSRF) != 0
-        ? Base64.getUrlEncoder().withoutPadding().encodeToString(take(in, 16)) : null;
+    String antiCsrf =
+        (flags & HAS_ANTI_CSRF) != 0
+            ? Base64.getUrlEncoder().withoutPadding().encodeToString(take(in, 16))
+            : null;
     return Optional.of(new RefreshTokenContent(handle, parent, antiCsrf));
   }
 

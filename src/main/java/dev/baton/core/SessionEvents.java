@@ -39,8 +39,9 @@ class SessionEvents {
 
   void theft(String handle, String userId) {
     // The HTTP layer logs the structured warning with the client's address; this is the trace.
-    LOG.fine(() -> "Refresh token theft detected: session " + handle + " of user " + userId
-        + " revoked");
+    LOG.fine(
+        () ->
+            "Refresh token theft detected: session " + handle + " of user " + userId + " revoked");
     fire(theft, new TokenTheftDetected(handle, userId));
     revoked(handle, userId, SessionRevoked.Reason.TOKEN_THEFT);
   }

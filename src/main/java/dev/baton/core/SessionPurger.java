@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Deletes expired sessions and retired signing keys. Each batch is its own short transaction, so
- * a purge never holds many locks at once and two servers purging together merely share the work.
+ * Deletes expired sessions and retired signing keys. Each batch is its own short transaction, so a
+ * purge never holds many locks at once and two servers purging together merely share the work.
  */
 @ApplicationScoped
 public class SessionPurger {

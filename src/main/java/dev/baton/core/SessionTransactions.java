@@ -9,8 +9,8 @@ import dev.baton.persistence.SessionEntity;
 import dev.baton.persistence.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,16 +23,16 @@ import java.util.function.Consumer;
  *
  * <p>Transactions are demarcated with {@link Transactional}: in a server the container's JTA
  * interceptor runs them; under Weld SE the tests bind a small interceptor to the same annotation
- * that runs a resource-local transaction. Each is {@code REQUIRES_NEW}: Baton commits its own
- * work whatever the caller's transaction does afterwards. A theft revocation that joined an
+ * that runs a resource-local transaction. Each is {@code REQUIRES_NEW}: Baton commits its own work
+ * whatever the caller's transaction does afterwards. A theft revocation that joined an
  * application's transaction would be undone when the {@code TokenTheftDetectedException} rolled
  * that transaction back, leaving the thief a live session (RFC 6819 section 5.2.2.3: a detected
  * replay must revoke); and a row lock held until the caller commits could deadlock with the
  * per-session turn of {@link SessionQueue}. The price is a second connection while a caller's
- * transaction is open. Either way a method here is all or nothing, and a row
- * that is read to be changed is locked first, so that a concurrent refresh is never overwritten
- * with a stale refresh-token hash. Methods return values rather than throw, so that callers
- * decide after commit; tokens are signed outside, keeping lock times short.
+ * transaction is open. Either way a method here is all or nothing, and a row that is read to be
+ * changed is locked first, so that a concurrent refresh is never overwritten with a stale
+ * refresh-token hash. Methods return values rather than throw, so that callers decide after commit;
+ * tokens are signed outside, keeping lock times short.
  */
 @ApplicationScoped
 class SessionTransactions {
@@ -64,12 +64,13 @@ class SessionTransactions {
   RefreshOutcome refresh(RefreshTokenContent presented, String presentedHash1, Duration wait) {
     long now = clock.millis();
     SessionEntity session = sessions.lock(presented.sessionHandle(), wait).orElse(null);
-    RefreshCase refreshCase = RefreshRotation.classifyRefresh(
-        lineage(session), presentedHash1, presented.parentRefreshTokenHash1(), now);
+    RefreshCase refreshCase =
+        RefreshRotation.classifyRefresh(
+            lineage(session), presentedHash1, presented.parentRefreshTokenHash1(), now);
     switch (refreshCase) {
       case UNCONFIRMED_CHILD -> promote(session, presentedHash1, now);
       case TOKEN_THEFT -> sessions.delete(session);
-      case CURRENT_PARENT, SESSION_GONE -> { }
+      case CURRENT_PARENT, SESSION_GONE -> {}
     }
     return new RefreshOutcome(refreshCase, session == null ? null : snapshot(session));
   }
@@ -85,8 +86,9 @@ class SessionTransactions {
   PromotionOutcome confirmChild(AccessTokenClaims claims, Duration wait) {
     long now = clock.millis();
     SessionEntity session = sessions.lock(claims.sessionHandle(), wait).orElse(null);
-    PromotionCase promotionCase = RefreshRotation.classifyPromotion(
-        lineage(session), claims.refreshTokenHash1(), claims.parentRefreshTokenHash1(), now);
+    PromotionCase promotionCase =
+        RefreshRotation.classifyPromotion(
+            lineage(session), claims.refreshTokenHash1(), claims.parentRefreshTokenHash1(), now);
     if (promotionCase == PromotionCase.UNCONFIRMED_CHILD) {
       promote(session, claims.refreshTokenHash1(), now);
     }
@@ -119,13 +121,18 @@ class SessionTransactions {
   @Transactional(TxType.REQUIRES_NEW)
   Optional<SessionInformation> information(String handle) {
     long now = clock.millis();
-    return sessions.find(handle).filter(s -> s.isLiveAt(now)).map(s -> new SessionInformation(
-        s.handle(),
-        s.userId(),
-        Payloads.parse(s.sessionData()),
-        Payloads.parse(s.accessTokenPayload()),
-        Instant.ofEpochMilli(s.createdAt()),
-        Instant.ofEpochMilli(s.expiresAt())));
+    return sessions
+        .find(handle)
+        .filter(s -> s.isLiveAt(now))
+        .map(
+            s ->
+                new SessionInformation(
+                    s.handle(),
+                    s.userId(),
+                    Payloads.parse(s.sessionData()),
+                    Payloads.parse(s.accessTokenPayload()),
+                    Instant.ofEpochMilli(s.createdAt()),
+                    Instant.ofEpochMilli(s.expiresAt())));
   }
 
   /**

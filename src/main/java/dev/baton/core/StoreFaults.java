@@ -12,16 +12,16 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Runs units of work against the database and turns its faults into
- * {@link SessionStoreUnavailableException}, so that an outage is answered 503 and never mistaken
- * for a missing session (which would log the user out).
+ * Runs units of work against the database and turns its faults into {@link
+ * SessionStoreUnavailableException}, so that an outage is answered 503 and never mistaken for a
+ * missing session (which would log the user out).
  *
  * <p>A transient fault is retried, as a whole transaction: a pooled connection that died while the
- * database was away (SQLState class 08), a serialization failure or deadlock (class 40). Every
- * unit of work may run twice: a refresh whose commit was lost is re-decided from the row as it is,
- * and the token it promoted is then simply the current parent. A timeout is not retried: the
- * caller has already waited as long as {@code session.lock-timeout} or the pool's connection
- * timeout allows, and a retry would only add load to a database that is already behind.
+ * database was away (SQLState class 08), a serialization failure or deadlock (class 40). Every unit
+ * of work may run twice: a refresh whose commit was lost is re-decided from the row as it is, and
+ * the token it promoted is then simply the current parent. A timeout is not retried: the caller has
+ * already waited as long as {@code session.lock-timeout} or the pool's connection timeout allows,
+ * and a retry would only add load to a database that is already behind.
  */
 final class StoreFaults {
 
@@ -56,7 +56,8 @@ final class StoreFaults {
   }
 
   private static boolean isDatabaseFault(RuntimeException e) {
-    return e instanceof PersistenceException || e instanceof TransactionalException
+    return e instanceof PersistenceException
+        || e instanceof TransactionalException
         || sqlCause(e) != null;
   }
 
@@ -67,7 +68,8 @@ final class StoreFaults {
     SQLException sql = sqlCause(e);
     // A pool that lent no connection in time says so with SQLTransientConnectionException, on
     // Liberty with SQLState 08001 as well: not a dead connection that a retry would replace.
-    if (sql == null || sql instanceof SQLTimeoutException
+    if (sql == null
+        || sql instanceof SQLTimeoutException
         || sql instanceof SQLTransientConnectionException) {
       return false;
     }

@@ -11,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Remembers the claims of access tokens whose signature has been checked, so that the same token
- * on the next request costs a SHA-256 instead of an RSA verification (about 40 µs, more than the
- * rest of a request to a small resource on two cores).
+ * Remembers the claims of access tokens whose signature has been checked, so that the same token on
+ * the next request costs a SHA-256 instead of an RSA verification (about 40 µs, more than the rest
+ * of a request to a small resource on two cores).
  *
  * <p>Only genuine tokens enter; entries are keyed by the token's SHA-256, so no token is held in
- * memory; the caller still checks expiry on every hit. It holds at most
- * {@code session.access-token.cache-size} entries: when full, expired entries go, and if that is
- * not enough it starts again empty, which costs one RSA check per live token.
+ * memory; the caller still checks expiry on every hit. It holds at most {@code
+ * session.access-token.cache-size} entries: when full, expired entries go, and if that is not
+ * enough it starts again empty, which costs one RSA check per live token.
  */
 @ApplicationScoped
 class VerifiedTokenCache {

@@ -35,18 +35,26 @@ final class DemoGuard {
    */
   static boolean allowsDemo(Config config, Supplier<String> databaseProduct) {
     if (config.getOptionalValue(OVERRIDE_KEY, Boolean.class).orElse(false)) {
-      LOG.warning(() -> "The password-less demo login is on, on any database, because "
-          + OVERRIDE_KEY + "=true: anyone can sign in as any user");
+      LOG.warning(
+          () ->
+              "The password-less demo login is on, on any database, because "
+                  + OVERRIDE_KEY
+                  + "=true: anyone can sign in as any user");
       return true;
     }
     String product = databaseProduct.get();
     if (product.toLowerCase(Locale.ROOT).equals("h2")) {
       return true;
     }
-    LOG.severe(() -> "The demo login is NOT started: session.demo.enabled=true, but the database"
-        + " is " + product + ", not the embedded H2, and a password-less login must never reach"
-        + " real users. Use liberty/production/server.xml, or set " + OVERRIDE_KEY
-        + "=true to start it anyway");
+    LOG.severe(
+        () ->
+            "The demo login is NOT started: session.demo.enabled=true, but the database"
+                + " is "
+                + product
+                + ", not the embedded H2, and a password-less login must never reach"
+                + " real users. Use liberty/production/server.xml, or set "
+                + OVERRIDE_KEY
+                + "=true to start it anyway");
     return false;
   }
 

@@ -45,8 +45,11 @@ public class DemoResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject login(JsonValue body) {
     JsonObject login = requireObject(body);
-    SessionTokens tokens = sessions.createNewSession(
-        text(login, "userId"), object(login, "accessTokenPayload"), object(login, "sessionData"));
+    SessionTokens tokens =
+        sessions.createNewSession(
+            text(login, "userId"),
+            object(login, "accessTokenPayload"),
+            object(login, "sessionData"));
     delivery.deliver(tokens);
     return Json.createObjectBuilder()
         .add("status", "OK")
@@ -119,9 +122,11 @@ public class DemoResource {
   }
 
   private JsonObject sessionData(String handle) {
-    JsonObject data = sessions.getSessionInformation(handle)
-        .map(info -> info.sessionData())
-        .orElse(JsonValue.EMPTY_JSON_OBJECT);
+    JsonObject data =
+        sessions
+            .getSessionInformation(handle)
+            .map(info -> info.sessionData())
+            .orElse(JsonValue.EMPTY_JSON_OBJECT);
     return Json.createObjectBuilder().add("sessionData", data).build();
   }
 

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive while the application is deployed and answering. Deliberately independent of the
- * database: an outage should take the server out of rotation (readiness), not restart it.
+ * Alive while the application is deployed and answering. Deliberately independent of the database:
+ * an outage should take the server out of rotation (readiness), not restart it.
  */
 @Liveness
 @ApplicationScoped

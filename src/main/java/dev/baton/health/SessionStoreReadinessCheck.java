@@ -40,7 +40,9 @@ public class SessionStoreReadinessCheck implements HealthCheck {
       up = keyRing.isLoaded() && databaseAnswers;
     }
     // The constructor, unlike the builder, needs no provider looked up at run time.
-    return new HealthCheckResponse(NAME,
-        up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN, Optional.of(data));
+    return new HealthCheckResponse(
+        NAME,
+        up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
+        Optional.of(data));
   }
 }

@@ -5,7 +5,8 @@ import jakarta.ws.rs.NotFoundException;
 
 /**
  * Baton's endpoints live under the configurable {@code session.api-base-path}, which a JAX-RS
- * {@code @Path} cannot read; their resources match any prefix and refuse all but the configured one.
+ * {@code @Path} cannot read; their resources match any prefix and refuse all but the configured
+ * one.
  */
 final class ApiPaths {
 

@@ -11,8 +11,8 @@ import dev.baton.jaxrs.mapper.WebApplicationExceptionMapper;
 import java.util.Set;
 
 /**
- * Baton's JAX-RS classes, for an {@code Application} that lists its classes instead of relying
- * on scanning: {@code classes.addAll(BatonJaxrs.classes())}.
+ * Baton's JAX-RS classes, for an {@code Application} that lists its classes instead of relying on
+ * scanning: {@code classes.addAll(BatonJaxrs.classes())}.
  */
 public final class BatonJaxrs {
 
@@ -40,11 +40,11 @@ public final class BatonJaxrs {
   }
 
   /**
-   * Opt-in mappers that answer every other error as JSON: the runtime's own errors (404, 405,
-   * 415, an unreadable body) keep their status with a JSON body, malformed JSON is a 400 and any
-   * other exception a 500 with a correlation id. They apply to the whole application, so only an
-   * application that wants its errors this way adds them; the demo does. A
-   * {@code WebApplicationException} whose response has a body passes unchanged.
+   * Opt-in mappers that answer every other error as JSON: the runtime's own errors (404, 405, 415,
+   * an unreadable body) keep their status with a JSON body, malformed JSON is a 400 and any other
+   * exception a 500 with a correlation id. They apply to the whole application, so only an
+   * application that wants its errors this way adds them; the demo does. A {@code
+   * WebApplicationException} whose response has a body passes unchanged.
    *
    * @return the mapper classes
    */

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Adds Baton's endpoints to a host application's OpenAPI document: the host names it with
- * {@code mp.openapi.model.reader=dev.baton.jaxrs.BatonOpenApi}, and MicroProfile OpenAPI merges
- * this model with what it scans from the host's own annotations, on Open Liberty and Payara alike.
+ * Adds Baton's endpoints to a host application's OpenAPI document: the host names it with {@code
+ * mp.openapi.model.reader=dev.baton.jaxrs.BatonOpenApi}, and MicroProfile OpenAPI merges this model
+ * with what it scans from the host's own annotations, on Open Liberty and Payara alike.
  *
  * <p>A model reader rather than annotations on Baton's resources: their {@code @Path} matches any
  * base path and checks the configured one at run time, so scanning them would document a path
@@ -35,21 +35,42 @@ public class BatonOpenApi implements OASModelReader {
     Config config = ConfigProvider.getConfig();
     WebConfig web = SessionConfigProducer.readWeb(config);
     String application = config.getOptionalValue(APPLICATION_PATH_KEY, String.class).orElse("/");
-    String base = (application.endsWith("/")
-        ? application.substring(0, application.length() - 1) : application) + web.apiBasePath();
-    Paths paths = OASFactory.createObject(Paths.class)
-        .addPathItem(base + "/session/refresh", post(operation(
-            "Exchanges the refresh token (cookie sRefreshToken or Authorization: Bearer) for a new"
-                + " token set",
-            "200", "New tokens in Set-Cookie or st-access-token/st-refresh-token, a front-token",
-            "401", "No, unknown, expired or revoked refresh token, or token theft detected",
-            "503", "The session store is unavailable; the client keeps its tokens and retries")))
-        .addPathItem(base + "/signout", post(operation(
-            "Revokes the caller's session and clears its tokens",
-            "200", "Signed out", "401", "No valid session")))
-        .addPathItem(base + "/jwt/jwks.json", OASFactory.createObject(PathItem.class)
-            .GET(operation("The public keys that verify Baton's access tokens (RFC 7517)",
-                "200", "The JSON Web Key Set")));
+    String base =
+        (application.endsWith("/")
+                ? application.substring(0, application.length() - 1)
+                : application)
+            + web.apiBasePath();
+    Paths paths =
+        OASFactory.createObject(Paths.class)
+            .addPathItem(
+                base + "/session/refresh",
+                post(
+                    operation(
+                        "Exchanges the refresh token (cookie sRefreshToken or Authorization: Bearer) for a new"
+                            + " token set",
+                        "200",
+                        "New tokens in Set-Cookie or st-access-token/st-refresh-token, a front-token",
+                        "401",
+                        "No, unknown, expired or revoked refresh token, or token theft detected",
+                        "503",
+                        "The session store is unavailable; the client keeps its tokens and retries")))
+            .addPathItem(
+                base + "/signout",
+                post(
+                    operation(
+                        "Revokes the caller's session and clears its tokens",
+                        "200",
+                        "Signed out",
+                        "401",
+                        "No valid session")))
+            .addPathItem(
+                base + "/jwt/jwks.json",
+                OASFactory.createObject(PathItem.class)
+                    .GET(
+                        operation(
+                            "The public keys that verify Baton's access tokens (RFC 7517)",
+                            "200",
+                            "The JSON Web Key Set")));
     return OASFactory.createObject(OpenAPI.class).paths(paths);
   }
 
@@ -61,10 +82,9 @@ public class BatonOpenApi implements OASModelReader {
   private static Operation operation(String summary, String... responses) {
     APIResponses answers = OASFactory.createObject(APIResponses.class);
     for (int i = 0; i < responses.length; i += 2) {
-      answers.addAPIResponse(responses[i],
-          OASFactory.createObject(APIResponse.class).description(responses[i + 1]));
+      answers.addAPIResponse(
+          responses[i], OASFactory.createObject(APIResponse.class).description(responses[i + 1]));
     }
-    return OASFactory.createObject(Operation.class).summary(summary).addTag(TAG)
-        .responses(answers);
+    return OASFactory.createObject(Operation.class).summary(summary).addTag(TAG).responses(answers);
   }
 }

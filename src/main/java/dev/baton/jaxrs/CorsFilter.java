@@ -16,8 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * CORS for a frontend on another origin (Fetch standard, CORS protocol): only the configured
  * origins, with credentials, and the headers the SuperTokens SDK sends and reads. It applies to
- * every resource of the application, since the frontend calls the application's own endpoints
- * with the session too; with {@code session.cors.allowed-origins} unset it does nothing at all.
+ * every resource of the application, since the frontend calls the application's own endpoints with
+ * the session too; with {@code session.cors.allowed-origins} unset it does nothing at all.
  */
 @Provider
 @PreMatching
@@ -32,14 +32,16 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
   @Override
   public void filter(ContainerRequestContext request) {
-    boolean preflight = HttpMethod.OPTIONS.equals(request.getMethod())
-        && request.getHeaderString("Access-Control-Request-Method") != null;
+    boolean preflight =
+        HttpMethod.OPTIONS.equals(request.getMethod())
+            && request.getHeaderString("Access-Control-Request-Method") != null;
     if (preflight && isAllowed(request.getHeaderString("Origin"))) {
-      request.abortWith(Response.noContent()
-          .header("Access-Control-Allow-Methods", ALLOWED_METHODS)
-          .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
-          .header("Access-Control-Max-Age", "600")
-          .build());
+      request.abortWith(
+          Response.noContent()
+              .header("Access-Control-Allow-Methods", ALLOWED_METHODS)
+              .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+              .header("Access-Control-Max-Age", "600")
+              .build());
     }
   }
 

@@ -19,16 +19,16 @@ import java.util.function.Supplier;
  * <p>In order, the first found wins:
  *
  * <ol>
- *   <li>on the method, or on a method it overrides or implements (superclasses, then
- *       interfaces), as the JAX-RS annotation-inheritance rules (spec section 3.6) let resource
- *       annotations sit on either;
+ *   <li>on the method, or on a method it overrides or implements (superclasses, then interfaces),
+ *       as the JAX-RS annotation-inheritance rules (spec section 3.6) let resource annotations sit
+ *       on either;
  *   <li>on the resource class, its superclasses, or an interface it implements;
  *   <li>for a sub-resource, on a locator of an enclosing resource that returns its type, or on an
  *       enclosing resource's class: a protected resource protects what it hands out.
  * </ol>
  *
- * <p>The answers for a class and method are computed once and cached; a request to a root
- * resource then costs one map lookup.
+ * <p>The answers for a class and method are computed once and cached; a request to a root resource
+ * then costs one map lookup.
  */
 final class ProtectedMethods {
 
@@ -36,8 +36,7 @@ final class ProtectedMethods {
   private static final ClassValue<Map<Method, Optional<VerifySession>>> BY_CLASS = perClass();
 
   /** Per enclosing resource class: the answer for each sub-resource class it hands out. */
-  private static final ClassValue<Map<Class<?>, Optional<VerifySession>>> BY_ENCLOSING =
-      perClass();
+  private static final ClassValue<Map<Class<?>, Optional<VerifySession>>> BY_ENCLOSING = perClass();
 
   private ProtectedMethods() {}
 
@@ -53,8 +52,8 @@ final class ProtectedMethods {
    */
   static Optional<VerifySession> of(
       Class<?> resourceClass, Method method, Supplier<List<Object>> enclosing) {
-    Optional<VerifySession> own = BY_CLASS.get(resourceClass)
-        .computeIfAbsent(method, m -> declared(resourceClass, m));
+    Optional<VerifySession> own =
+        BY_CLASS.get(resourceClass).computeIfAbsent(method, m -> declared(resourceClass, m));
     if (own.isPresent()) {
       return own;
     }
@@ -65,8 +64,10 @@ final class ProtectedMethods {
         continue;
       }
       Class<?> handedOut = inner;
-      Optional<VerifySession> found = BY_ENCLOSING.get(outerClass)
-          .computeIfAbsent(handedOut, h -> throughLocator(outerClass, h));
+      Optional<VerifySession> found =
+          BY_ENCLOSING
+              .get(outerClass)
+              .computeIfAbsent(handedOut, h -> throughLocator(outerClass, h));
       if (found.isPresent()) {
         return found;
       }
@@ -93,7 +94,8 @@ final class ProtectedMethods {
     for (Class<?> type : hierarchy(outer)) {
       for (Method locator : type.getDeclaredMethods()) {
         VerifySession options = locator.getAnnotation(VerifySession.class);
-        if (options != null && locator.isAnnotationPresent(jakarta.ws.rs.Path.class)
+        if (options != null
+            && locator.isAnnotationPresent(jakarta.ws.rs.Path.class)
             && locator.getReturnType().isAssignableFrom(inner)) {
           return Optional.of(options);
         }

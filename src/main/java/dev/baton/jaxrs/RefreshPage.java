@@ -9,14 +9,15 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The page a browser navigation gets when its access token has expired (SuperTokens' "special
- * note"): a script posts to the refresh endpoint, then reloads the page, or goes to
- * {@code session.login-url} when the session is gone. A server fault leaves the user where they
- * are with a retry link rather than logging them out.
+ * note"): a script posts to the refresh endpoint, then reloads the page, or goes to {@code
+ * session.login-url} when the session is gone. A server fault leaves the user where they are with a
+ * retry link rather than logging them out.
  */
 @ApplicationScoped
 public class RefreshPage {
 
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       <!DOCTYPE html>
       <html lang="en"><head><meta charset="utf-8"><title>Refreshing your session</title></head>
       <body><p id="status">Refreshing your session…</p>
@@ -59,15 +60,25 @@ public class RefreshPage {
    * @return the response
    */
   public Response response(int status) {
-    String html = TEMPLATE.formatted(
-        htmlAttribute(web.loginUrl()), jsString(transport.refreshPath()), jsString(web.loginUrl()));
-    return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-        .header("Cache-Control", "no-store").entity(html).build();
+    String html =
+        TEMPLATE.formatted(
+            htmlAttribute(web.loginUrl()),
+            jsString(transport.refreshPath()),
+            jsString(web.loginUrl()));
+    return Response.status(status)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+        .header("Cache-Control", "no-store")
+        .entity(html)
+        .build();
   }
 
   /** A JSON string literal that cannot close the script element. */
   private static String jsString(String value) {
-    return JsonSupport.builder().add("v", value).build().get("v").toString()
+    return JsonSupport.builder()
+        .add("v", value)
+        .build()
+        .get("v")
+        .toString()
         .replace("<", "\\u003c");
   }
 

@@ -63,23 +63,31 @@ public class RefreshResource {
   private JsonObject refresh(HttpHeaders request) {
     String bearer = Requests.bearer(request);
     TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
-    String token = bearer != null ? bearer : Requests.cookie(request, Requests.REFRESH_TOKEN_COOKIE);
+    String token =
+        bearer != null ? bearer : Requests.cookie(request, Requests.REFRESH_TOKEN_COOKIE);
     if (token == null) {
       throw new UnauthorisedException("no refresh token");
     }
-    if (mode == TokenMode.COOKIE && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER
+    if (mode == TokenMode.COOKIE
+        && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER
         && request.getHeaderString(Requests.RID_HEADER) == null) {
       throw new UnauthorisedException("anti-CSRF check failed: send the 'rid' header", null, false);
     }
     SessionTokens tokens;
     try {
-      tokens = sessions.refreshSession(
-          token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), mode == TokenMode.COOKIE);
+      tokens =
+          sessions.refreshSession(
+              token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), mode == TokenMode.COOKIE);
     } catch (TokenTheftDetectedException theft) {
       // One structured line per detection, for alerting; never a token.
-      LOG.warning(() -> "event=token_theft_detected userId=" + theft.userId().orElse("?")
-          + " sessionHandle=" + theft.sessionHandle().orElse("?")
-          + " clientAddress=" + servletRequest.getRemoteAddr());
+      LOG.warning(
+          () ->
+              "event=token_theft_detected userId="
+                  + theft.userId().orElse("?")
+                  + " sessionHandle="
+                  + theft.sessionHandle().orElse("?")
+                  + " clientAddress="
+                  + servletRequest.getRemoteAddr());
       throw theft;
     }
     transport.deliver(tokens, mode);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * What the current request will send back: tokens to deliver or clear, written into the response
- * by {@link TokenTransportFilter} whatever produced it (a resource or an exception mapper).
+ * What the current request will send back: tokens to deliver or clear, written into the response by
+ * {@link TokenTransportFilter} whatever produced it (a resource or an exception mapper).
  */
 @RequestScoped
 public class RequestTokenTransport implements SessionDelivery {
@@ -49,18 +49,21 @@ public class RequestTokenTransport implements SessionDelivery {
 
   /** Delivers a token set the way the refresh token arrived. */
   void deliver(SessionTokens tokens, TokenMode mode) {
-    pending.add((headers, refreshPath) -> {
-      writer.accessToken(headers, mode, tokens.accessToken(), tokens.userId(),
-          tokens.accessTokenPayload());
-      writer.refreshToken(headers, mode, tokens.refreshToken(), tokens.antiCsrfToken(),
-          refreshPath);
-    });
+    pending.add(
+        (headers, refreshPath) -> {
+          writer.accessToken(
+              headers, mode, tokens.accessToken(), tokens.userId(), tokens.accessTokenPayload());
+          writer.refreshToken(
+              headers, mode, tokens.refreshToken(), tokens.antiCsrfToken(), refreshPath);
+        });
   }
 
   /** Delivers the access token that confirmed a freshly rotated refresh token. */
   void deliverAccessToken(VerifiedSession session, IssuedToken access, TokenMode mode) {
-    pending.add((headers, refreshPath) -> writer.accessToken(
-        headers, mode, access, session.userId(), session.accessTokenPayload()));
+    pending.add(
+        (headers, refreshPath) ->
+            writer.accessToken(
+                headers, mode, access, session.userId(), session.accessTokenPayload()));
   }
 
   @Override

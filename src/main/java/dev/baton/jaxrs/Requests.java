@@ -41,7 +41,8 @@ final class Requests {
   }
 
   private static String bearer(String authorization) {
-    if (authorization == null || authorization.length() <= 7
+    if (authorization == null
+        || authorization.length() <= 7
         || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;
     }
@@ -84,7 +85,8 @@ final class Requests {
   /** A browser navigation, as opposed to an API call: a GET that prefers HTML. */
   static boolean isPageNavigation(ContainerRequestContext request) {
     String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-    return HttpMethod.GET.equals(request.getMethod()) && accept != null
+    return HttpMethod.GET.equals(request.getMethod())
+        && accept != null
         && accept.contains("text/html");
   }
 }

@@ -13,14 +13,14 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * Verifies the access token of every request whose resource method {@link VerifySession}
- * governs, through {@link SessionVerifier}. It throws; the exception mappers answer.
+ * Verifies the access token of every request whose resource method {@link VerifySession} governs,
+ * through {@link SessionVerifier}. It throws; the exception mappers answer.
  *
- * <p>One filter after matching for all requests, rather than one registered per annotated method
- * by a {@code DynamicFeature}: the runtime does not run dynamic features for sub-resources
- * (Jersey) and reports interface or implementation methods differently, and a control that a
- * runtime skips fails open. {@link ProtectedMethods} reads the annotation wherever it may sit;
- * an unannotated request costs one cached lookup.
+ * <p>One filter after matching for all requests, rather than one registered per annotated method by
+ * a {@code DynamicFeature}: the runtime does not run dynamic features for sub-resources (Jersey)
+ * and reports interface or implementation methods differently, and a control that a runtime skips
+ * fails open. {@link ProtectedMethods} reads the annotation wherever it may sit; an unannotated
+ * request costs one cached lookup.
  *
  * <p>The JAX-RS runtime, not CDI, creates this filter, because only then do both Jersey and
  * RESTEasy inject the per-request {@link ResourceInfo}; the CDI part is looked up once.
@@ -38,8 +38,9 @@ public class SessionFilter implements ContainerRequestFilter {
     if (method == null) {
       return;
     }
-    Optional<VerifySession> options = ProtectedMethods.of(
-        resource.getResourceClass(), method, () -> request.getUriInfo().getMatchedResources());
+    Optional<VerifySession> options =
+        ProtectedMethods.of(
+            resource.getResourceClass(), method, () -> request.getUriInfo().getMatchedResources());
     if (options.isPresent()) {
       verifier().verify(request, options.get());
     }

@@ -32,17 +32,19 @@ class SessionVerifier {
     }
     // 2. Anti-CSRF only where a cross-site request could ride on cookies.
     TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
-    boolean csrfCheck = options.antiCsrfCheck() && mode == TokenMode.COOKIE
-        && Requests.isStateChanging(request);
-    if (csrfCheck && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER
+    boolean csrfCheck =
+        options.antiCsrfCheck() && mode == TokenMode.COOKIE && Requests.isStateChanging(request);
+    if (csrfCheck
+        && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER
         && request.getHeaderString(Requests.RID_HEADER) == null) {
       throw new UnauthorisedException("anti-CSRF check failed: send the 'rid' header", null, false);
     }
     // 3. Verify; a freshly rotated refresh token is confirmed here and a new access token issued.
-    VerifiedSession session = sessions.getSession(
-        token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), csrfCheck);
-    session.newAccessToken().ifPresent(access ->
-        transport.deliverAccessToken(session, access, mode));
+    VerifiedSession session =
+        sessions.getSession(token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), csrfCheck);
+    session
+        .newAccessToken()
+        .ifPresent(access -> transport.deliverAccessToken(session, access, mode));
     current.set(session);
     request.setSecurityContext(
         new SessionSecurityContext(session, request.getSecurityContext().isSecure()));

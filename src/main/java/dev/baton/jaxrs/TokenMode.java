@@ -4,6 +4,8 @@ package dev.baton.jaxrs;
 enum TokenMode {
   /** HttpOnly cookies; state-changing requests need the anti-CSRF check. */
   COOKIE,
-  /** {@code Authorization: Bearer} and the {@code st-access-token}/{@code st-refresh-token} headers. */
+  /**
+   * {@code Authorization: Bearer} and the {@code st-access-token}/{@code st-refresh-token} headers.
+   */
   HEADER
 }

@@ -36,8 +36,10 @@ public class TokenTransportFilter implements ContainerRequestFilter, ContainerRe
   /** The refresh endpoint's full path, to which the refresh-token cookie is scoped. */
   static String refreshPath(ContainerRequestContext request, WebConfig web) {
     String applicationPath = request.getUriInfo().getBaseUri().getPath();
-    String base = applicationPath.endsWith("/")
-        ? applicationPath.substring(0, applicationPath.length() - 1) : applicationPath;
+    String base =
+        applicationPath.endsWith("/")
+            ? applicationPath.substring(0, applicationPath.length() - 1)
+            : applicationPath;
     return base + web.apiBasePath() + "/session/refresh";
   }
 }

@@ -18,30 +18,36 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 
-/**
- * Writes tokens into response headers the way {@code supertokens-website} 20.x reads them.
- */
+/** Writes tokens into response headers the way {@code supertokens-website} 20.x reads them. */
 @ApplicationScoped
 class TokenWriter {
 
   static final String FRONT_TOKEN = "front-token";
   static final String ACCESS_TOKEN_HEADER = "st-access-token";
   static final String REFRESH_TOKEN_HEADER = "st-refresh-token";
-  static final String EXPOSED_HEADERS =
-      "front-token, anti-csrf, st-access-token, st-refresh-token";
+  static final String EXPOSED_HEADERS = "front-token, anti-csrf, st-access-token, st-refresh-token";
 
   @Inject WebConfig web;
   @Inject SessionConfig config;
   @Inject @BatonClock Clock clock;
 
   /** The access token, its front-token, and the path-wide cookie or header. */
-  void accessToken(MultivaluedMap<String, Object> headers, TokenMode mode, IssuedToken access,
-      String userId, JsonObject payload) {
+  void accessToken(
+      MultivaluedMap<String, Object> headers,
+      TokenMode mode,
+      IssuedToken access,
+      String userId,
+      JsonObject payload) {
     if (mode == TokenMode.COOKIE) {
       // The cookie outlives the JWT so the SDK can send it to be told "try refresh"; the token's
       // own expiry is enforced by Baton.
-      headers.add(HttpHeaders.SET_COOKIE, cookie(Requests.ACCESS_TOKEN_COOKIE, access.value(), "/",
-          clock.instant().plus(config.refreshTokenValidity())));
+      headers.add(
+          HttpHeaders.SET_COOKIE,
+          cookie(
+              Requests.ACCESS_TOKEN_COOKIE,
+              access.value(),
+              "/",
+              clock.instant().plus(config.refreshTokenValidity())));
     } else {
       headers.putSingle(ACCESS_TOKEN_HEADER, access.value());
     }
@@ -50,11 +56,16 @@ class TokenWriter {
   }
 
   /** The refresh token, scoped to the refresh endpoint, and the anti-CSRF token. */
-  void refreshToken(MultivaluedMap<String, Object> headers, TokenMode mode, IssuedToken refresh,
-      String antiCsrfToken, String refreshPath) {
+  void refreshToken(
+      MultivaluedMap<String, Object> headers,
+      TokenMode mode,
+      IssuedToken refresh,
+      String antiCsrfToken,
+      String refreshPath) {
     if (mode == TokenMode.COOKIE) {
-      headers.add(HttpHeaders.SET_COOKIE, cookie(Requests.REFRESH_TOKEN_COOKIE, refresh.value(),
-          refreshPath, refresh.expiresAt()));
+      headers.add(
+          HttpHeaders.SET_COOKIE,
+          cookie(Requests.REFRESH_TOKEN_COOKIE, refresh.value(), refreshPath, refresh.expiresAt()));
     } else {
       headers.putSingle(REFRESH_TOKEN_HEADER, refresh.value());
     }
@@ -65,8 +76,10 @@ class TokenWriter {
 
   /** Expires both cookies with the paths they were set with and empties the token headers. */
   void clear(MultivaluedMap<String, Object> headers, String refreshPath) {
-    headers.add(HttpHeaders.SET_COOKIE, cookie(Requests.ACCESS_TOKEN_COOKIE, "", "/", Instant.EPOCH));
-    headers.add(HttpHeaders.SET_COOKIE,
+    headers.add(
+        HttpHeaders.SET_COOKIE, cookie(Requests.ACCESS_TOKEN_COOKIE, "", "/", Instant.EPOCH));
+    headers.add(
+        HttpHeaders.SET_COOKIE,
         cookie(Requests.REFRESH_TOKEN_COOKIE, "", refreshPath, Instant.EPOCH));
     headers.putSingle(ACCESS_TOKEN_HEADER, "");
     headers.putSingle(REFRESH_TOKEN_HEADER, "");
@@ -80,28 +93,31 @@ class TokenWriter {
 
   /** Standard base64 of {@code {"uid", "ate", "up"}}, which the SDK decodes with atob. */
   static String frontToken(String userId, Instant accessTokenExpiry, JsonObject payload) {
-    JsonObject info = JsonSupport.builder()
-        .add("uid", userId)
-        .add("ate", accessTokenExpiry.toEpochMilli())
-        .add("up", payload)
-        .build();
+    JsonObject info =
+        JsonSupport.builder()
+            .add("uid", userId)
+            .add("ate", accessTokenExpiry.toEpochMilli())
+            .add("up", payload)
+            .build();
     return Base64.getEncoder().encodeToString(info.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private NewCookie cookie(String name, String value, String path, Instant expires) {
     long maxAge = Math.max(0, Duration.between(clock.instant(), expires).getSeconds());
-    NewCookie.Builder cookie = new NewCookie.Builder(name)
-        .value(value)
-        .path(path)
-        .httpOnly(true)
-        .secure(web.cookieSecure())
-        .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge))
-        .expiry(Date.from(expires))
-        .sameSite(switch (web.cookieSameSite()) {
-          case LAX -> NewCookie.SameSite.LAX;
-          case STRICT -> NewCookie.SameSite.STRICT;
-          case NONE -> NewCookie.SameSite.NONE;
-        });
+    NewCookie.Builder cookie =
+        new NewCookie.Builder(name)
+            .value(value)
+            .path(path)
+            .httpOnly(true)
+            .secure(web.cookieSecure())
+            .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge))
+            .expiry(Date.from(expires))
+            .sameSite(
+                switch (web.cookieSameSite()) {
+                  case LAX -> NewCookie.SameSite.LAX;
+                  case STRICT -> NewCookie.SameSite.STRICT;
+                  case NONE -> NewCookie.SameSite.NONE;
+                });
     web.cookieDomain().ifPresent(cookie::domain);
     return cookie.build();
   }

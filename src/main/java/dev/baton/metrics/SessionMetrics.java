@@ -49,8 +49,8 @@ public class SessionMetrics {
     }
 
     Counter unauthorised(String reason) {
-      return unauthorised.computeIfAbsent(reason,
-          r -> registry.counter("baton_unauthorised", new Tag("reason", r)));
+      return unauthorised.computeIfAbsent(
+          reason, r -> registry.counter("baton_unauthorised", new Tag("reason", r)));
     }
   }
 
@@ -58,8 +58,8 @@ public class SessionMetrics {
     Optional<Meters> known = meters;
     if (known == null) {
       // Two threads may both get here; each registers the same meters, which the registry allows.
-      known = registries.isResolvable() ? Optional.of(new Meters(registries.get()))
-          : Optional.empty();
+      known =
+          registries.isResolvable() ? Optional.of(new Meters(registries.get())) : Optional.empty();
       meters = known;
     }
     return known;

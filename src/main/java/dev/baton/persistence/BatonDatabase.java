@@ -11,8 +11,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Qualifies Baton's own {@code EntityManager} and {@code DataSource}, so that they never clash
- * with the application's or the server's (Payara 7 registers an unqualified EntityManager bean).
+ * Qualifies Baton's own {@code EntityManager} and {@code DataSource}, so that they never clash with
+ * the application's or the server's (Payara 7 registers an unqualified EntityManager bean).
  */
 @Qualifier
 @Retention(RUNTIME)

@@ -10,9 +10,9 @@ import org.flywaydb.core.api.FlywayException;
  * Brings the schema up to date with Flyway before anything reads it. Baton keeps its own history
  * table, so it can share a database or schema with the application's own migrations.
  *
- * <p>The migration folder holds an empty {@code flyway.location} file: Flyway cannot list a
- * folder through Open Liberty's class loader without it. So does {@code db/callback}, which Flyway
- * always scans and otherwise reports as an error in the server log.
+ * <p>The migration folder holds an empty {@code flyway.location} file: Flyway cannot list a folder
+ * through Open Liberty's class loader without it. So does {@code db/callback}, which Flyway always
+ * scans and otherwise reports as an error in the server log.
  */
 @ApplicationScoped
 public class SchemaMigrator {
@@ -24,10 +24,10 @@ public class SchemaMigrator {
   static final int ATTEMPTS = 3;
 
   /**
-   * Applies pending migrations; safe to run from several servers at once. Flyway locks the
-   * history table while it migrates, but a server that looked before another created that table
-   * may try to baseline a schema that is already being migrated; it then fails, and simply
-   * trying again finds the schema up to date.
+   * Applies pending migrations; safe to run from several servers at once. Flyway locks the history
+   * table while it migrates, but a server that looked before another created that table may try to
+   * baseline a schema that is already being migrated; it then fails, and simply trying again finds
+   * the schema up to date.
    */
   public void migrate() {
     for (int attempt = 1; ; attempt++) {

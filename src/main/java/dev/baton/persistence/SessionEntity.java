@@ -16,8 +16,9 @@ import jakarta.persistence.Table;
     query = "select s from SessionEntity s where s.handle = :handle")
 @NamedQuery(
     name = "SessionEntity.liveHandlesOfUser",
-    query = "select s.handle from SessionEntity s where s.userId = :userId and s.expiresAt > :now"
-        + " order by s.createdAt")
+    query =
+        "select s.handle from SessionEntity s where s.userId = :userId and s.expiresAt > :now"
+            + " order by s.createdAt")
 @NamedQuery(
     name = "SessionEntity.handlesOfUser",
     query = "select s.handle from SessionEntity s where s.userId = :userId")

@@ -40,10 +40,11 @@ public class SessionRepository {
    * @return the locked row, or empty
    */
   public Optional<SessionEntity> lock(String handle, Duration wait) {
-    TypedQuery<SessionEntity> query = entityManager
-        .createNamedQuery("SessionEntity.byHandle", SessionEntity.class)
-        .setParameter("handle", handle)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    TypedQuery<SessionEntity> query =
+        entityManager
+            .createNamedQuery("SessionEntity.byHandle", SessionEntity.class)
+            .setParameter("handle", handle)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE);
     if (!wait.isZero()) {
       int millis = Math.toIntExact(wait.toMillis());
       query.setHint("jakarta.persistence.lock.timeout", millis);

@@ -14,8 +14,9 @@ import jakarta.persistence.Table;
 @Table(name = "baton_signing_key")
 @NamedQuery(
     name = "SigningKeyEntity.usableAt",
-    query = "select k from SigningKeyEntity k where k.signUntil > :retiredBefore"
-        + " order by k.signUntil desc")
+    query =
+        "select k from SigningKeyEntity k where k.signUntil > :retiredBefore"
+            + " order by k.signUntil desc")
 @NamedQuery(
     name = "SigningKeyEntity.deleteRetired",
     query = "delete from SigningKeyEntity k where k.signUntil <= :retiredBefore")
@@ -54,7 +55,11 @@ public class SigningKeyEntity {
    * @param signUntil epoch milliseconds after which the key only verifies
    */
   public SigningKeyEntity(
-      String kid, String algorithm, String publicKey, String privateKey, long createdAt,
+      String kid,
+      String algorithm,
+      String publicKey,
+      String privateKey,
+      long createdAt,
       long signUntil) {
     this.kid = kid;
     this.algorithm = algorithm;

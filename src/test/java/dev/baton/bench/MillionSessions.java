@@ -33,11 +33,19 @@ public final class MillionSessions {
       try (Connection connection = database.dataSource().getConnection();
           Statement sql = connection.createStatement()) {
         // Half expired a day ago, half live for 100 days; 100,000 users with 10 sessions each.
-        sql.execute("INSERT INTO baton_session (handle, user_id, refresh_token_hash2,"
-            + " session_data, access_token_payload, created_at, expires_at)"
-            + " SELECT gen_random_uuid()::text, 'user-' || (i % 100000), md5(i::text) || md5(i::text),"
-            + " '{}', '{}', " + now + ", CASE WHEN i % 2 = 0 THEN " + (now - 86_400_000L)
-            + " ELSE " + (now + 8_640_000_000L) + " END FROM generate_series(1, " + total + ") i");
+        sql.execute(
+            "INSERT INTO baton_session (handle, user_id, refresh_token_hash2,"
+                + " session_data, access_token_payload, created_at, expires_at)"
+                + " SELECT gen_random_uuid()::text, 'user-' || (i % 100000), md5(i::text) || md5(i::text),"
+                + " '{}', '{}', "
+                + now
+                + ", CASE WHEN i % 2 = 0 THEN "
+                + (now - 86_400_000L)
+                + " ELSE "
+                + (now + 8_640_000_000L)
+                + " END FROM generate_series(1, "
+                + total
+                + ") i");
         sql.execute("ANALYZE baton_session");
       }
       System.out.printf("inserted %,d sessions in %.1f s%n", total, seconds(started));
@@ -48,8 +56,8 @@ public final class MillionSessions {
       for (int i = 0; i < 2_000; i++) {
         SessionTokens tokens = sessions.createNewSession("user-" + (i % 100000), null, null);
         long t = System.nanoTime();
-        SessionTokens child = sessions.refreshSession(
-            tokens.refreshToken().value(), tokens.antiCsrfToken());
+        SessionTokens child =
+            sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
         sessions.refreshSession(child.refreshToken().value(), child.antiCsrfToken());
         refresh.add((System.nanoTime() - t) / 2);
         t = System.nanoTime();
@@ -91,8 +99,8 @@ public final class MillionSessions {
     for (int i = 0; running.get(); i = (i + 1) % lineages.size()) {
       SessionTokens tokens = lineages.get(i);
       long t = System.nanoTime();
-      lineages.set(i, sessions.refreshSession(
-          tokens.refreshToken().value(), tokens.antiCsrfToken()));
+      lineages.set(
+          i, sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()));
       latencies.add(System.nanoTime() - t);
     }
     return latencies;
@@ -105,8 +113,10 @@ public final class MillionSessions {
   private static String percentiles(List<Long> nanos) {
     List<Long> sorted = new ArrayList<>(nanos);
     sorted.sort(null);
-    return String.format("p50 %.2f ms, p99 %.2f ms (n=%d)",
-        sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 99 / 100) / 1e6,
+    return String.format(
+        "p50 %.2f ms, p99 %.2f ms (n=%d)",
+        sorted.get(sorted.size() / 2) / 1e6,
+        sorted.get(sorted.size() * 99 / 100) / 1e6,
         sorted.size());
   }
 }

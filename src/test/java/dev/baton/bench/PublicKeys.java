@@ -12,8 +12,8 @@ final class PublicKeys {
   private PublicKeys() {}
 
   static PublicKey of(TestBaton baton) {
-    JsonObject jwk = baton.bean(dev.baton.core.KeyRing.class).jwks()
-        .getJsonArray("keys").getJsonObject(0);
+    JsonObject jwk =
+        baton.bean(dev.baton.core.KeyRing.class).jwks().getJsonArray("keys").getJsonObject(0);
     try {
       return Jwts.publicKey(jwk);
     } catch (GeneralSecurityException e) {

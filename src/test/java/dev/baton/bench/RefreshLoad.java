@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A closed-loop load generator for the refresh endpoint. Each client signs in once (header mode)
- * and then refreshes as fast as it can, always with the newest refresh token, the way a real
- * client does; every refresh is a real rotation with a database write. Clients may spread over
- * several servers that share one database.
+ * and then refreshes as fast as it can, always with the newest refresh token, the way a real client
+ * does; every refresh is a real rotation with a database write. Clients may spread over several
+ * servers that share one database.
  *
  * <p>{@code java -cp target/test-classes dev.baton.bench.RefreshLoad <seconds> <clients> <url>...}
  * prints requests per second and latency percentiles. The run stops by itself.
@@ -31,8 +31,11 @@ public final class RefreshLoad {
     int seconds = Integer.parseInt(args[0]);
     int clients = Integer.parseInt(args[1]);
     List<URI> servers = Arrays.stream(args, 2, args.length).map(URI::create).toList();
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<long[]>> results = new ArrayList<>();
@@ -53,10 +56,14 @@ public final class RefreshLoad {
     }
     pool.shutdown();
     latencies.sort(null);
-    System.out.printf("refreshes: %d in %d s = %.0f/s, failures: %d%n", latencies.size(), seconds,
-        latencies.size() / (double) seconds, failures);
-    System.out.printf("latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
-        percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+    System.out.printf(
+        "refreshes: %d in %d s = %.0f/s, failures: %d%n",
+        latencies.size(), seconds, latencies.size() / (double) seconds, failures);
+    System.out.printf(
+        "latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
+        percentile(latencies, 50),
+        percentile(latencies, 90),
+        percentile(latencies, 99),
         percentile(latencies, 100));
   }
 
@@ -64,22 +71,27 @@ public final class RefreshLoad {
   private static long[] run(HttpClient http, List<URI> servers, int client, AtomicBoolean running)
       throws Exception {
     Random random = new Random(client);
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(
-            servers.get(client % servers.size()).resolve("/demo/login"))
-        .header("Content-Type", "application/json").header("st-auth-mode", "header")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"load-" + client + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(servers.get(client % servers.size()).resolve("/demo/login"))
+                .header("Content-Type", "application/json")
+                .header("st-auth-mode", "header")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"load-" + client + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     String refreshToken = login.headers().firstValue("st-refresh-token").orElseThrow();
     List<Long> latencies = new ArrayList<>();
     long failures = 0;
     while (running.get()) {
       URI server = servers.get(random.nextInt(servers.size()));
       long start = System.nanoTime();
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-              server.resolve("/auth/session/refresh"))
-          .header("Authorization", "Bearer " + refreshToken)
-          .POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(server.resolve("/auth/session/refresh"))
+                  .header("Authorization", "Bearer " + refreshToken)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         latencies.add((System.nanoTime() - start) / 1000);
         refreshToken = response.headers().firstValue("st-refresh-token").orElseThrow();

@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.Threads;
  * In-process costs of the session engine on H2, against raw RS256 verification of the same token
  * with the JDK in the same run. {@code getSession} repeats one token, as a client does between
  * refreshes, so it is served by the verified-token cache; {@code getSessionUncached} turns the
- * cache off and pays the RSA check every time. Verification is measured on one thread, so the ratio is not
- * blurred by two threads competing with the JIT and GC for two cores; creating and refreshing use
- * both cores. Run with {@code mvn -Pbench verify} (see BENCHMARKS.md).
+ * cache off and pays the RSA check every time. Verification is measured on one thread, so the ratio
+ * is not blurred by two threads competing with the JIT and GC for two cores; creating and
+ * refreshing use both cores. Run with {@code mvn -Pbench verify} (see BENCHMARKS.md).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -114,8 +114,9 @@ public class SessionBenchmark {
   @Benchmark
   @Threads(2)
   public Object refreshSession(Engine engine, Lineage lineage) {
-    lineage.current = engine.sessions.refreshSession(
-        lineage.current.refreshToken().value(), lineage.current.antiCsrfToken());
+    lineage.current =
+        engine.sessions.refreshSession(
+            lineage.current.refreshToken().value(), lineage.current.antiCsrfToken());
     return lineage.current;
   }
 }

@@ -43,13 +43,22 @@ class SessionConfigTest {
 
   @Test
   void environmentVariablesOverrideAsMicroProfileConfigDefines() {
-    Config source = new SmallRyeConfigBuilder()
-        .withSources(new PropertiesConfigSource(
-            Map.of("session.access-token.validity", "PT1H"), "file", 100))
-        .withSources(new EnvConfigSource(Map.of(
-            "SESSION_ACCESS_TOKEN_VALIDITY", "PT5S", "SESSION_CHECK_DATABASE", "true",
-            "SESSION_ANTI_CSRF", "via_custom_header"), 300))
-        .build();
+    Config source =
+        new SmallRyeConfigBuilder()
+            .withSources(
+                new PropertiesConfigSource(
+                    Map.of("session.access-token.validity", "PT1H"), "file", 100))
+            .withSources(
+                new EnvConfigSource(
+                    Map.of(
+                        "SESSION_ACCESS_TOKEN_VALIDITY",
+                        "PT5S",
+                        "SESSION_CHECK_DATABASE",
+                        "true",
+                        "SESSION_ANTI_CSRF",
+                        "via_custom_header"),
+                    300))
+            .build();
     SessionConfig config = SessionConfigProducer.read(source);
     assertEquals(Duration.ofSeconds(5), config.accessTokenValidity());
     assertTrue(config.checkDatabase());
@@ -58,29 +67,34 @@ class SessionConfigTest {
 
   @ParameterizedTest
   @CsvSource({
-      "session.access-token.validity, one hour",
-      "session.access-token.validity, PT0S",
-      "session.access-token.validity, -PT1H",
-      "session.access-token.clock-skew, -PT1S",
-      "session.refresh-token.validity, PT30M",
-      "session.anti-csrf, SOMETIMES",
-      "session.signing-key.rotation, P0D",
-      "session.check-database, yes",
-      "session.issuer, ' '",
-      "session.access-token.cache-size, -1",
-      "session.access-token.cache-size, lots",
-      "session.lock-timeout, PT0.5S",
-      "session.lock-timeout, -PT1S"})
+    "session.access-token.validity, one hour",
+    "session.access-token.validity, PT0S",
+    "session.access-token.validity, -PT1H",
+    "session.access-token.clock-skew, -PT1S",
+    "session.refresh-token.validity, PT30M",
+    "session.anti-csrf, SOMETIMES",
+    "session.signing-key.rotation, P0D",
+    "session.check-database, yes",
+    "session.issuer, ' '",
+    "session.access-token.cache-size, -1",
+    "session.access-token.cache-size, lots",
+    "session.lock-timeout, PT0.5S",
+    "session.lock-timeout, -PT1S"
+  })
   void invalidValueIsRefusedNamingTheKey(String key, String value) {
-    InvalidConfigException refused = assertThrows(InvalidConfigException.class,
-        () -> SessionConfigProducer.read(config(Map.of(key, value))));
+    InvalidConfigException refused =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> SessionConfigProducer.read(config(Map.of(key, value))));
     assertTrue(refused.getMessage().contains("'" + key + "'"), refused.getMessage());
   }
 
   @Test
   void invalidConfigurationStopsStartUp() {
-    RuntimeException failure = assertThrows(RuntimeException.class,
-        () -> TestBaton.start("session.refresh-token.validity", "PT1M").close());
+    RuntimeException failure =
+        assertThrows(
+            RuntimeException.class,
+            () -> TestBaton.start("session.refresh-token.validity", "PT1M").close());
     Throwable cause = failure;
     while (!(cause instanceof InvalidConfigException) && cause.getCause() != null) {
       cause = cause.getCause();

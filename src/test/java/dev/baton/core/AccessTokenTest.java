@@ -11,8 +11,8 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
-import dev.baton.testing.Jwts;
 import dev.baton.testing.BatonTest;
+import dev.baton.testing.Jwts;
 import dev.baton.testing.TestBaton;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -43,17 +43,18 @@ class AccessTokenTest {
 
   @BeforeEach
   void login() {
-    tokens = sessions.createNewSession("alice",
-        Json.createObjectBuilder().add("role", "admin").add("tier", 3).build(), null);
+    tokens =
+        sessions.createNewSession(
+            "alice", Json.createObjectBuilder().add("role", "admin").add("tier", 3).build(), null);
   }
-
 
   private String token() {
     return tokens.accessToken().value();
   }
 
   private void assertRefused(String accessToken) {
-    assertThrows(TryRefreshTokenException.class,
+    assertThrows(
+        TryRefreshTokenException.class,
         () -> sessions.getSession(accessToken, tokens.antiCsrfToken(), false));
   }
 
@@ -70,8 +71,10 @@ class AccessTokenTest {
         () -> assertEquals(TestBaton.START.getEpochSecond(), iat),
         () -> assertEquals(iat + 3600, claims.getJsonNumber("exp").longValue()),
         () -> assertEquals(tokens.sessionHandle(), claims.getString("sessionHandle")),
-        () -> assertEquals(Secrets.sha256Hex(tokens.refreshToken().value()),
-            claims.getString("refreshTokenHash1")),
+        () ->
+            assertEquals(
+                Secrets.sha256Hex(tokens.refreshToken().value()),
+                claims.getString("refreshTokenHash1")),
         () -> assertEquals(tokens.antiCsrfToken(), claims.getString("antiCsrfToken")),
         () -> assertFalse(claims.containsKey("parentRefreshTokenHash1")),
         () -> assertEquals("admin", claims.getString("role")),
@@ -82,7 +85,8 @@ class AccessTokenTest {
   @Test
   void verifiedSessionCarriesOnlyTheApplicationPayload() {
     var verified = sessions.getSession(token(), tokens.antiCsrfToken(), true);
-    assertEquals(Json.createObjectBuilder().add("role", "admin").add("tier", 3).build(),
+    assertEquals(
+        Json.createObjectBuilder().add("role", "admin").add("tier", 3).build(),
         verified.accessTokenPayload());
     assertEquals(tokens.sessionHandle(), verified.sessionHandle());
     assertTrue(verified.newAccessToken().isEmpty());
@@ -109,13 +113,14 @@ class AccessTokenTest {
     for (String size : new String[] {"0", "2"}) {
       try (TestBaton other = TestBaton.start("session.access-token.cache-size", size)) {
         for (int i = 0; i < 5; i++) {
-          String issued = other.sessions().createNewSession("user" + i, null, null)
-              .accessToken().value();
+          String issued =
+              other.sessions().createNewSession("user" + i, null, null).accessToken().value();
           for (int repeat = 0; repeat < 2; repeat++) {
             assertEquals("user" + i, other.sessions().getSession(issued, null, false).userId());
           }
           String forged = issued.substring(0, issued.length() - 4) + "AAAA";
-          assertThrows(TryRefreshTokenException.class,
+          assertThrows(
+              TryRefreshTokenException.class,
               () -> other.sessions().getSession(forged, null, false));
         }
       }
@@ -125,12 +130,13 @@ class AccessTokenTest {
   @Test
   void configuredClockSkewIsTheOnlyLeeway() {
     try (TestBaton skewed = TestBaton.start("session.access-token.clock-skew", "PT30S")) {
-      String skewedToken = skewed.sessions().createNewSession("bob", null, null)
-          .accessToken().value();
+      String skewedToken =
+          skewed.sessions().createNewSession("bob", null, null).accessToken().value();
       skewed.clock().advance(Duration.ofSeconds(3629));
       skewed.sessions().getSession(skewedToken, null, false);
       skewed.clock().advance(Duration.ofSeconds(1));
-      assertThrows(TryRefreshTokenException.class,
+      assertThrows(
+          TryRefreshTokenException.class,
           () -> skewed.sessions().getSession(skewedToken, null, false));
     }
   }
@@ -138,8 +144,8 @@ class AccessTokenTest {
   @Test
   void tamperedPayloadIsRefused() {
     String[] parts = token().split("\\.");
-    JsonObject forged = Json.createObjectBuilder(Jwts.claims(token()))
-        .add("role", "superuser").build();
+    JsonObject forged =
+        Json.createObjectBuilder(Jwts.claims(token())).add("role", "superuser").build();
     assertRefused(parts[0] + "." + Jwts.encode(forged) + "." + parts[2]);
   }
 
@@ -158,8 +164,10 @@ class AccessTokenTest {
     byte[] publicKey = baton.bean(KeyRing.class).signingKey().publicKey().getEncoded();
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(publicKey, "HmacSHA256"));
-    String signature = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    String signature =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
     assertRefused(input + "." + signature);
   }
 
@@ -176,18 +184,28 @@ class AccessTokenTest {
 
   @Test
   void tokenWithoutKidIsRefused() throws Exception {
-    assertRefused(Jwt.claims(Jwts.claims(token())).jws().algorithm(SignatureAlgorithm.RS256)
-        .sign(foreignKeys().getPrivate()));
+    assertRefused(
+        Jwt.claims(Jwts.claims(token()))
+            .jws()
+            .algorithm(SignatureAlgorithm.RS256)
+            .sign(foreignKeys().getPrivate()));
   }
 
   @Test
   void tokenThatNamesItsOwnKeyIsRefusedEvenWhenSignedByUs() {
     KeyMaterial.SigningKey ours = baton.bean(KeyRing.class).signingKey();
     for (String header : new String[] {"jku", "x5u", "jwk"}) {
-      Object value = header.equals("jwk")
-          ? Json.createObjectBuilder().add("kty", "RSA").build() : "https://attacker.example/k";
-      String token = Jwt.claims(Jwts.claims(token())).jws().algorithm(SignatureAlgorithm.RS256)
-          .keyId(ours.kid()).header(header, value).sign(ours.privateKey());
+      Object value =
+          header.equals("jwk")
+              ? Json.createObjectBuilder().add("kty", "RSA").build()
+              : "https://attacker.example/k";
+      String token =
+          Jwt.claims(Jwts.claims(token()))
+              .jws()
+              .algorithm(SignatureAlgorithm.RS256)
+              .keyId(ours.kid())
+              .header(header, value)
+              .sign(ours.privateKey());
       assertRefused(token);
     }
   }
@@ -196,31 +214,44 @@ class AccessTokenTest {
   void tokenFromAnotherIssuerIsRefusedEvenWhenSignedByUs() {
     KeyMaterial.SigningKey ours = baton.bean(KeyRing.class).signingKey();
     JsonObject claims = Json.createObjectBuilder(Jwts.claims(token())).add("iss", "other").build();
-    assertRefused(Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.RS256)
-        .keyId(ours.kid()).sign(ours.privateKey()));
+    assertRefused(
+        Jwt.claims(claims)
+            .jws()
+            .algorithm(SignatureAlgorithm.RS256)
+            .keyId(ours.kid())
+            .sign(ours.privateKey()));
   }
 
   @Test
   void tokenWithWronglyTypedClaimsIsRefusedEvenWhenSignedByUs() {
     KeyMaterial.SigningKey ours = baton.bean(KeyRing.class).signingKey();
-    for (JsonObject claims : new JsonObject[] {
-        Json.createObjectBuilder(Jwts.claims(token())).add("sub", 42).build(),
-        Json.createObjectBuilder(Jwts.claims(token())).add("exp", "tomorrow").build(),
-        Json.createObjectBuilder(Jwts.claims(token())).remove("sessionHandle").build()}) {
-      assertRefused(Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.RS256)
-          .keyId(ours.kid()).sign(ours.privateKey()));
+    for (JsonObject claims :
+        new JsonObject[] {
+          Json.createObjectBuilder(Jwts.claims(token())).add("sub", 42).build(),
+          Json.createObjectBuilder(Jwts.claims(token())).add("exp", "tomorrow").build(),
+          Json.createObjectBuilder(Jwts.claims(token())).remove("sessionHandle").build()
+        }) {
+      assertRefused(
+          Jwt.claims(claims)
+              .jws()
+              .algorithm(SignatureAlgorithm.RS256)
+              .keyId(ours.kid())
+              .sign(ours.privateKey()));
     }
   }
 
   @Test
   void antiCsrfCheckNeedsTheTokenIssuedWithTheSession() {
     assertAll(
-        () -> assertThrows(TryRefreshTokenException.class,
-            () -> sessions.getSession(token(), null, true)),
-        () -> assertThrows(TryRefreshTokenException.class,
-            () -> sessions.getSession(token(), "forged", true)),
-        () -> assertEquals("alice",
-            sessions.getSession(token(), tokens.antiCsrfToken(), true).userId()),
+        () ->
+            assertThrows(
+                TryRefreshTokenException.class, () -> sessions.getSession(token(), null, true)),
+        () ->
+            assertThrows(
+                TryRefreshTokenException.class, () -> sessions.getSession(token(), "forged", true)),
+        () ->
+            assertEquals(
+                "alice", sessions.getSession(token(), tokens.antiCsrfToken(), true).userId()),
         () -> assertEquals("alice", sessions.getSession(token(), null, false).userId()));
   }
 
@@ -244,8 +275,8 @@ class AccessTokenTest {
       String token = issued.accessToken().value();
       strict.sessions().getSession(token, null, false);
       strict.sessions().revokeSession(issued.sessionHandle());
-      assertThrows(UnauthorisedException.class,
-          () -> strict.sessions().getSession(token, null, false));
+      assertThrows(
+          UnauthorisedException.class, () -> strict.sessions().getSession(token, null, false));
     }
   }
 
@@ -262,9 +293,14 @@ class AccessTokenTest {
   }
 
   private String signWithForeignKey(String kid, JsonObject extra) throws Exception {
-    JsonObject claims = Json.createObjectBuilder(Jwts.claims(token())).addAll(
-        Json.createObjectBuilder(extra)).build();
-    return Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.RS256).keyId(kid)
+    JsonObject claims =
+        Json.createObjectBuilder(Jwts.claims(token()))
+            .addAll(Json.createObjectBuilder(extra))
+            .build();
+    return Jwt.claims(claims)
+        .jws()
+        .algorithm(SignatureAlgorithm.RS256)
+        .keyId(kid)
         .sign(foreignKeys().getPrivate());
   }
 }

@@ -47,7 +47,6 @@ class BadInputTest {
     tokens = sessions.createNewSession("alice", null, null);
   }
 
-
   static Stream<String> garbage() {
     byte[] random = new byte[96];
     new SecureRandom().nextBytes(random);
@@ -83,13 +82,15 @@ class BadInputTest {
   @Test
   void missingTokensAreUnauthorised() {
     assertAll(
-        () -> assertThrows(UnauthorisedException.class, () -> sessions.getSession(null, null, true)),
+        () ->
+            assertThrows(UnauthorisedException.class, () -> sessions.getSession(null, null, true)),
         () -> assertThrows(UnauthorisedException.class, () -> sessions.getSession("", null, true)),
         () -> assertThrows(UnauthorisedException.class, () -> sessions.getSession(" ", null, true)),
         () -> assertThrows(UnauthorisedException.class, () -> sessions.refreshSession(null, null)),
         () -> assertThrows(UnauthorisedException.class, () -> sessions.refreshSession("", null)),
-        () -> assertThrows(UnauthorisedException.class,
-            () -> sessions.regenerateAccessToken(null, null)));
+        () ->
+            assertThrows(
+                UnauthorisedException.class, () -> sessions.regenerateAccessToken(null, null)));
   }
 
   @Test
@@ -97,14 +98,25 @@ class BadInputTest {
     String access = tokens.accessToken().value();
     String refresh = tokens.refreshToken().value();
     assertAll(
-        () -> assertThrows(TryRefreshTokenException.class,
-            () -> sessions.getSession(access.substring(0, access.length() - 10), null, false)),
-        () -> assertThrows(TryRefreshTokenException.class,
-            () -> sessions.getSession(access.substring(0, access.lastIndexOf('.')), null, false)),
-        () -> assertThrows(UnauthorisedException.class, () -> sessions.refreshSession(
-            refresh.substring(0, refresh.length() - 1), tokens.antiCsrfToken())),
-        () -> assertThrows(UnauthorisedException.class, () -> sessions.refreshSession(
-            refresh.substring(0, 20), tokens.antiCsrfToken())));
+        () ->
+            assertThrows(
+                TryRefreshTokenException.class,
+                () -> sessions.getSession(access.substring(0, access.length() - 10), null, false)),
+        () ->
+            assertThrows(
+                TryRefreshTokenException.class,
+                () ->
+                    sessions.getSession(access.substring(0, access.lastIndexOf('.')), null, false)),
+        () ->
+            assertThrows(
+                UnauthorisedException.class,
+                () ->
+                    sessions.refreshSession(
+                        refresh.substring(0, refresh.length() - 1), tokens.antiCsrfToken())),
+        () ->
+            assertThrows(
+                UnauthorisedException.class,
+                () -> sessions.refreshSession(refresh.substring(0, 20), tokens.antiCsrfToken())));
   }
 
   @Test
@@ -113,8 +125,10 @@ class BadInputTest {
     for (int i = 0; i < refresh.length(); i++) {
       char flipped = refresh.charAt(i) == 'A' ? 'B' : 'A';
       String altered = refresh.substring(0, i) + flipped + refresh.substring(i + 1);
-      assertThrows(UnauthorisedException.class,
-          () -> sessions.refreshSession(altered, tokens.antiCsrfToken()), "position " + i);
+      assertThrows(
+          UnauthorisedException.class,
+          () -> sessions.refreshSession(altered, tokens.antiCsrfToken()),
+          "position " + i);
     }
     sessions.refreshSession(refresh, tokens.antiCsrfToken());
   }
@@ -128,14 +142,29 @@ class BadInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sub", "iat", "exp", "iss", "aud", "nbf", "jti", "sessionHandle",
-      "refreshTokenHash1", "parentRefreshTokenHash1", "antiCsrfToken"})
+  @ValueSource(
+      strings = {
+        "sub",
+        "iat",
+        "exp",
+        "iss",
+        "aud",
+        "nbf",
+        "jti",
+        "sessionHandle",
+        "refreshTokenHash1",
+        "parentRefreshTokenHash1",
+        "antiCsrfToken"
+      })
   void payloadWithReservedClaimIsRefusedNamingIt(String claim) {
     JsonObject payload = Json.createObjectBuilder().add(claim, "x").build();
-    InvalidSessionInputException refused = assertThrows(InvalidSessionInputException.class,
-        () -> sessions.createNewSession("bob", payload, null));
+    InvalidSessionInputException refused =
+        assertThrows(
+            InvalidSessionInputException.class,
+            () -> sessions.createNewSession("bob", payload, null));
     assertTrue(refused.getMessage().contains("'" + claim + "'"));
-    assertThrows(InvalidSessionInputException.class,
+    assertThrows(
+        InvalidSessionInputException.class,
         () -> sessions.updateAccessTokenPayload(tokens.sessionHandle(), payload));
     assertTrue(sessions.getAllSessionHandlesForUser("bob").isEmpty());
   }
@@ -145,19 +174,32 @@ class BadInputTest {
     JsonObject bigPayload = Json.createObjectBuilder().add("blob", "x".repeat(4096)).build();
     JsonObject bigData = Json.createObjectBuilder().add("blob", "x".repeat(100 * 1024)).build();
     assertAll(
-        () -> assertThrows(InvalidSessionInputException.class,
-            () -> sessions.createNewSession(null, null, null)),
-        () -> assertThrows(InvalidSessionInputException.class,
-            () -> sessions.createNewSession("  ", null, null)),
-        () -> assertThrows(InvalidSessionInputException.class,
-            () -> sessions.createNewSession("u".repeat(256), null, null)),
-        () -> assertThrows(InvalidSessionInputException.class,
-            () -> sessions.createNewSession("bob", bigPayload, null)),
-        () -> assertThrows(InvalidSessionInputException.class,
-            () -> sessions.createNewSession("bob", null, bigData)),
-        () -> assertThrows(InvalidSessionInputException.class,
-            () -> sessions.updateSessionData(tokens.sessionHandle(), bigData)));
-    assertEquals(JsonObject.EMPTY_JSON_OBJECT,
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.createNewSession(null, null, null)),
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.createNewSession("  ", null, null)),
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.createNewSession("u".repeat(256), null, null)),
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.createNewSession("bob", bigPayload, null)),
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.createNewSession("bob", null, bigData)),
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.updateSessionData(tokens.sessionHandle(), bigData)));
+    assertEquals(
+        JsonObject.EMPTY_JSON_OBJECT,
         sessions.getSessionInformation(tokens.sessionHandle()).orElseThrow().sessionData());
   }
 
@@ -179,23 +221,33 @@ class BadInputTest {
     List<String> messages = new ArrayList<>();
     List<String> secrets = new ArrayList<>();
     List<String> logged = new ArrayList<>();
-    try (LogCapture everything = LogCapture.of(""); LogCapture ours = LogCapture.of("dev.baton")) {
-      SessionTokens r1 = sessions.refreshSession(
-          tokens.refreshToken().value(), tokens.antiCsrfToken());
+    try (LogCapture everything = LogCapture.of("");
+        LogCapture ours = LogCapture.of("dev.baton")) {
+      SessionTokens r1 =
+          sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
       sessions.refreshSession(r1.refreshToken().value(), r1.antiCsrfToken());
-      secrets.addAll(List.of(tokens.accessToken().value(), tokens.refreshToken().value(),
-          tokens.antiCsrfToken(), r1.accessToken().value(), r1.refreshToken().value(),
-          r1.antiCsrfToken()));
-      secrets.add(Base64.getEncoder().encodeToString(
-          baton.bean(KeyRing.class).signingKey().privateKey().getEncoded()));
-      secrets.add(Base64.getEncoder().encodeToString(
-          baton.bean(KeyRing.class).refreshTokenKey().getEncoded()));
-      for (Runnable call : List.<Runnable>of(
-          () -> sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()),
-          () -> sessions.refreshSession(r1.refreshToken().value(), "wrong-" + r1.antiCsrfToken()),
-          () -> sessions.getSession(r1.accessToken().value(), "x" + r1.antiCsrfToken(), true),
-          () -> sessions.getSession(r1.accessToken().value() + "x", null, false),
-          () -> sessions.regenerateAccessToken(tokens.accessToken().value() + "x", null))) {
+      secrets.addAll(
+          List.of(
+              tokens.accessToken().value(),
+              tokens.refreshToken().value(),
+              tokens.antiCsrfToken(),
+              r1.accessToken().value(),
+              r1.refreshToken().value(),
+              r1.antiCsrfToken()));
+      secrets.add(
+          Base64.getEncoder()
+              .encodeToString(baton.bean(KeyRing.class).signingKey().privateKey().getEncoded()));
+      secrets.add(
+          Base64.getEncoder()
+              .encodeToString(baton.bean(KeyRing.class).refreshTokenKey().getEncoded()));
+      for (Runnable call :
+          List.<Runnable>of(
+              () -> sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()),
+              () ->
+                  sessions.refreshSession(r1.refreshToken().value(), "wrong-" + r1.antiCsrfToken()),
+              () -> sessions.getSession(r1.accessToken().value(), "x" + r1.antiCsrfToken(), true),
+              () -> sessions.getSession(r1.accessToken().value() + "x", null, false),
+              () -> sessions.regenerateAccessToken(tokens.accessToken().value() + "x", null))) {
         try {
           call.run();
         } catch (SessionException e) {
@@ -221,11 +273,13 @@ class BadInputTest {
 
   @Test
   void theftExceptionNamesTheSessionAndUser() {
-    SessionTokens r1 = sessions.refreshSession(
-        tokens.refreshToken().value(), tokens.antiCsrfToken());
+    SessionTokens r1 =
+        sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
     sessions.refreshSession(r1.refreshToken().value(), r1.antiCsrfToken());
-    TokenTheftDetectedException theft = assertThrows(TokenTheftDetectedException.class,
-        () -> sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()));
+    TokenTheftDetectedException theft =
+        assertThrows(
+            TokenTheftDetectedException.class,
+            () -> sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()));
     assertEquals(tokens.sessionHandle(), theft.sessionHandle().orElseThrow());
     assertEquals("alice", theft.userId().orElseThrow());
   }

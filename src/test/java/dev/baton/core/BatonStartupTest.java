@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The back-off between start-up attempts while the database is away. The recovery itself runs
- * on a real Liberty server started during an outage ({@code HostOnLibertyIT}).
+ * The back-off between start-up attempts while the database is away. The recovery itself runs on a
+ * real Liberty server started during an outage ({@code HostOnLibertyIT}).
  */
 class BatonStartupTest {
 

@@ -70,7 +70,9 @@ class CallerTransactionTest {
 
     assertThrows(TokenTheftDetectedException.class, () -> host.refresh(stolen));
 
-    assertThrows(UnauthorisedException.class, () -> baton.refresh(grandchild),
+    assertThrows(
+        UnauthorisedException.class,
+        () -> baton.refresh(grandchild),
         "the thief's newest token must be dead");
     assertTrue(sessions.getSessionInformation(stolen.sessionHandle()).isEmpty());
   }
@@ -87,8 +89,11 @@ class CallerTransactionTest {
   @ParameterizedTest(name = "lock timeout {0}")
   @ValueSource(strings = {"PT5S", "PT0S"})
   void anOpenCallerTransactionHoldsNoRowLockOfBatons(String lockTimeout) {
-    try (TestBaton other = TestBaton.builder().beans(HostService.class)
-        .config("session.lock-timeout", lockTimeout).start()) {
+    try (TestBaton other =
+        TestBaton.builder()
+            .beans(HostService.class)
+            .config("session.lock-timeout", lockTimeout)
+            .start()) {
       assertNoRowLockHeldForTheCaller(other.sessions(), other.bean(HostService.class));
     }
   }
@@ -98,14 +103,18 @@ class CallerTransactionTest {
 
     // The caller refreshes, and while its transaction is still open another request of the same
     // session refreshes too; a lock held until the caller commits would block it for good.
-    boolean revokedMeanwhile = host.thenWhileOpen(() -> host.refresh(tokens), () -> {
-      try {
-        return CompletableFuture.supplyAsync(() -> sessions.revokeSession(tokens.sessionHandle()))
-            .get(20, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new AssertionError("the other request could not take the row", e);
-      }
-    });
+    boolean revokedMeanwhile =
+        host.thenWhileOpen(
+            () -> host.refresh(tokens),
+            () -> {
+              try {
+                return CompletableFuture.supplyAsync(
+                        () -> sessions.revokeSession(tokens.sessionHandle()))
+                    .get(20, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                throw new AssertionError("the other request could not take the row", e);
+              }
+            });
 
     assertEquals(true, revokedMeanwhile);
   }

@@ -58,14 +58,15 @@ class DatabaseFaultTest {
       throws Exception {
     SessionTokens tokens = sessions.createNewSession("alice", null, null);
     proxy.cut();
-    assertThrows(SessionStoreUnavailableException.class, () ->
-        sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()));
+    assertThrows(
+        SessionStoreUnavailableException.class,
+        () -> sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()));
     restoreDatabase();
 
     SessionTokens refreshed =
         sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
-    assertEquals("alice", sessions.getSession(refreshed.accessToken().value(), null, false)
-        .userId());
+    assertEquals(
+        "alice", sessions.getSession(refreshed.accessToken().value(), null, false).userId());
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
   }
 
@@ -73,21 +74,26 @@ class DatabaseFaultTest {
   void verifyingAnAccessTokenNeedsNoDatabase() throws Exception {
     SessionTokens tokens = sessions.createNewSession("alice", null, null);
     proxy.cut();
-    assertEquals("alice",
+    assertEquals(
+        "alice",
         sessions.getSession(tokens.accessToken().value(), tokens.antiCsrfToken(), true).userId());
   }
 
   @Test
   void confirmingARotatedTokenDuringAnOutageIsUnavailableAndSucceedsLater() throws Exception {
-    SessionTokens refreshed = sessions.refreshSession(
-        sessions.createNewSession("alice", null, null).refreshToken().value(),
-        null, false);
+    SessionTokens refreshed =
+        sessions.refreshSession(
+            sessions.createNewSession("alice", null, null).refreshToken().value(), null, false);
     proxy.cut();
-    assertThrows(SessionStoreUnavailableException.class,
+    assertThrows(
+        SessionStoreUnavailableException.class,
         () -> sessions.getSession(refreshed.accessToken().value(), null, false));
     restoreDatabase();
-    assertTrue(sessions.getSession(refreshed.accessToken().value(), null, false)
-        .newAccessToken().isPresent());
+    assertTrue(
+        sessions
+            .getSession(refreshed.accessToken().value(), null, false)
+            .newAccessToken()
+            .isPresent());
   }
 
   @Test
@@ -97,11 +103,12 @@ class DatabaseFaultTest {
       baton.clock().advance(Duration.ofDays(7));
       SessionTokens rotatedOnOther = other.sessions().createNewSession("alice", null, null);
       proxy.cut();
-      assertThrows(SessionStoreUnavailableException.class, () ->
-          sessions.getSession(rotatedOnOther.accessToken().value(), null, false));
+      assertThrows(
+          SessionStoreUnavailableException.class,
+          () -> sessions.getSession(rotatedOnOther.accessToken().value(), null, false));
       restoreDatabase();
-      assertEquals("alice",
-          sessions.getSession(rotatedOnOther.accessToken().value(), null, false).userId());
+      assertEquals(
+          "alice", sessions.getSession(rotatedOnOther.accessToken().value(), null, false).userId());
     }
   }
 
@@ -123,11 +130,13 @@ class DatabaseFaultTest {
   void sessionManagementDuringAnOutageIsUnavailable() throws Exception {
     SessionTokens tokens = sessions.createNewSession("alice", null, null);
     proxy.cut();
-    assertThrows(SessionStoreUnavailableException.class,
-        () -> sessions.createNewSession("bob", null, null));
-    assertThrows(SessionStoreUnavailableException.class,
+    assertThrows(
+        SessionStoreUnavailableException.class, () -> sessions.createNewSession("bob", null, null));
+    assertThrows(
+        SessionStoreUnavailableException.class,
         () -> sessions.revokeSession(tokens.sessionHandle()));
-    assertThrows(SessionStoreUnavailableException.class,
+    assertThrows(
+        SessionStoreUnavailableException.class,
         () -> sessions.getAllSessionHandlesForUser("alice"));
     restoreDatabase();
     assertEquals(1, sessions.getAllSessionHandlesForUser("alice").size());
@@ -145,17 +154,20 @@ class DatabaseFaultTest {
       assertThrows(SessionStoreUnavailableException.class, () -> baton.refresh(child));
       Duration waited = Duration.ofNanos(System.nanoTime() - started);
       // One wait for the pool (1 s in this test), not one per attempt.
-      assertTrue(waited.compareTo(Duration.ofSeconds(StoreFaults.ATTEMPTS - 1)) < 0,
+      assertTrue(
+          waited.compareTo(Duration.ofSeconds(StoreFaults.ATTEMPTS - 1)) < 0,
           "gave up after " + waited);
-      assertThrows(SessionStoreUnavailableException.class,
+      assertThrows(
+          SessionStoreUnavailableException.class,
           () -> sessions.getSession(child.accessToken().value(), null, false));
     } finally {
       for (Connection connection : held) {
         connection.close();
       }
     }
-    assertEquals("alice", sessions.getSession(baton.refresh(child).accessToken().value(), null, false)
-        .userId());
+    assertEquals(
+        "alice",
+        sessions.getSession(baton.refresh(child).accessToken().value(), null, false).userId());
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
   }
 
@@ -168,8 +180,9 @@ class DatabaseFaultTest {
     proxy.restore();
     SessionStoreReadinessCheck readiness =
         baton.bean(SessionStoreReadinessCheck.class, Readiness.Literal.INSTANCE);
-    for (int attempt = 0; attempt < 50
-        && readiness.call().getStatus() != HealthCheckResponse.Status.UP; attempt++) {
+    for (int attempt = 0;
+        attempt < 50 && readiness.call().getStatus() != HealthCheckResponse.Status.UP;
+        attempt++) {
       Thread.sleep(100);
     }
   }

@@ -9,13 +9,17 @@ import org.junit.jupiter.api.Test;
 /** One-line summaries of a fault: with messages for the log, class names only for the public. */
 class FaultSummaryTest {
 
-  private static final RuntimeException FAULT = new IllegalStateException("migration failed",
-      new SQLException("FATAL: password authentication failed for user \"app\"\nsecond line"));
+  private static final RuntimeException FAULT =
+      new IllegalStateException(
+          "migration failed",
+          new SQLException("FATAL: password authentication failed for user \"app\"\nsecond line"));
 
   @Test
   void theLogSummaryNamesEachCauseWithTheFirstLineOfItsMessage() {
-    assertEquals("IllegalStateException: migration failed <- SQLException: FATAL: password"
-        + " authentication failed for user \"app\"", FaultSummary.withMessages(FAULT));
+    assertEquals(
+        "IllegalStateException: migration failed <- SQLException: FATAL: password"
+            + " authentication failed for user \"app\"",
+        FaultSummary.withMessages(FAULT));
   }
 
   @Test

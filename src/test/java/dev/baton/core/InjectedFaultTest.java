@@ -8,15 +8,15 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.SessionStoreUnavailableException;
-import dev.baton.testing.InjectedFaults;
 import dev.baton.testing.BatonTest;
+import dev.baton.testing.InjectedFaults;
 import dev.baton.testing.TestBaton;
 import org.junit.jupiter.api.Test;
 
 /**
- * Serialization failures and deadlocks, raised by the database itself from a trigger on the
- * session table: retried as a whole transaction, and past the last attempt answered as a server
- * fault with nothing lost. Never a logout, never a theft. Runs on H2, PostgreSQL and MariaDB.
+ * Serialization failures and deadlocks, raised by the database itself from a trigger on the session
+ * table: retried as a whole transaction, and past the last attempt answered as a server fault with
+ * nothing lost. Never a logout, never a theft. Runs on H2, PostgreSQL and MariaDB.
  */
 @BatonTest
 class InjectedFaultTest {
@@ -35,8 +35,8 @@ class InjectedFaultTest {
     try (InjectedFaults faults = InjectedFaults.failSessionUpdates(baton.database(), "40001", 1)) {
       SessionTokens grandchild = baton.refresh(child);
       assertEquals(2, faults.fired(), "one failed attempt, then the retry");
-      assertEquals("alice",
-          sessions.getSession(grandchild.accessToken().value(), null, false).userId());
+      assertEquals(
+          "alice", sessions.getSession(grandchild.accessToken().value(), null, false).userId());
       baton.refresh(grandchild);
       assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
     }
@@ -46,8 +46,11 @@ class InjectedFaultTest {
   void serializationFailureOnPromotionIsRetriedAndTheCallSucceeds() throws Exception {
     SessionTokens child = baton.refresh(sessions.createNewSession("alice", null, null));
     try (InjectedFaults faults = InjectedFaults.failSessionUpdates(baton.database(), "40001", 1)) {
-      assertTrue(sessions.getSession(child.accessToken().value(), null, false)
-          .newAccessToken().isPresent());
+      assertTrue(
+          sessions
+              .getSession(child.accessToken().value(), null, false)
+              .newAccessToken()
+              .isPresent());
       assertEquals(2, faults.fired());
     }
   }
@@ -63,8 +66,8 @@ class InjectedFaultTest {
       faults.remove();
 
       SessionTokens grandchild = baton.refresh(child);
-      assertEquals("alice",
-          sessions.getSession(grandchild.accessToken().value(), null, false).userId());
+      assertEquals(
+          "alice", sessions.getSession(grandchild.accessToken().value(), null, false).userId());
       assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
     }
   }

@@ -24,7 +24,7 @@ class PurgeScheduleTest {
           TestBaton b = TestBaton.builder().database(database).clock(clock).start()) {
         SessionTokens expiring = a.sessions().createNewSession("alice", null, null);
         clock.advance(Duration.ofDays(7));
-        a.sessions().createNewSession("bob", null, null);  // a rotates the signing key
+        a.sessions().createNewSession("bob", null, null); // a rotates the signing key
         clock.advance(Duration.ofDays(93));
         SessionTokens live = a.sessions().createNewSession("carol", null, null);
         assertEquals(1, b.bean(KeyRing.class).jwks().getJsonArray("keys").size());
@@ -47,8 +47,10 @@ class PurgeScheduleTest {
       schedule.start(scheduler);
       schedule.start(scheduler);
       assertEquals(1, scheduler.getQueue().size(), "scheduled once");
-      long delayMinutes = scheduler.getQueue().peek() instanceof java.util.concurrent.Delayed job
-          ? job.getDelay(TimeUnit.MINUTES) : -1;
+      long delayMinutes =
+          scheduler.getQueue().peek() instanceof java.util.concurrent.Delayed job
+              ? job.getDelay(TimeUnit.MINUTES)
+              : -1;
       assertTrue(delayMinutes >= 14 && delayMinutes <= 15, "first run after one interval");
       schedule.stop();
       assertEquals(0, scheduler.getQueue().size());

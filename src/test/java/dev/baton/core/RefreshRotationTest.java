@@ -15,22 +15,21 @@ import dev.baton.api.VerifiedSession;
 import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
-import dev.baton.testing.Jwts;
 import dev.baton.testing.BatonTest;
 import dev.baton.testing.Concurrently;
+import dev.baton.testing.Jwts;
 import dev.baton.testing.TestBaton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Refresh-token rotation and theft detection, one test per case of SuperTokens' algorithm. S is
- * the first refresh token of a session; R1, R2 … its successive children.
+ * Refresh-token rotation and theft detection, one test per case of SuperTokens' algorithm. S is the
+ * first refresh token of a session; R1, R2 … its successive children.
  */
 @BatonTest
 class RefreshRotationTest {
@@ -44,7 +43,6 @@ class RefreshRotationTest {
     this.baton = baton;
     sessions = baton.sessions();
   }
-
 
   private SessionTokens login() {
     return sessions.createNewSession("alice", PAYLOAD, null);
@@ -70,10 +68,14 @@ class RefreshRotationTest {
     assertAll(
         () -> assertEquals(s.sessionHandle(), r1.sessionHandle()),
         () -> assertNotEquals(s.refreshToken().value(), r1.refreshToken().value()),
-        () -> assertEquals(Secrets.sha256Hex(s.refreshToken().value()),
-            claims.getString("parentRefreshTokenHash1")),
-        () -> assertEquals(Secrets.sha256Hex(r1.refreshToken().value()),
-            claims.getString("refreshTokenHash1")),
+        () ->
+            assertEquals(
+                Secrets.sha256Hex(s.refreshToken().value()),
+                claims.getString("parentRefreshTokenHash1")),
+        () ->
+            assertEquals(
+                Secrets.sha256Hex(r1.refreshToken().value()),
+                claims.getString("refreshTokenHash1")),
         () -> assertEquals("admin", claims.getString("role")));
   }
 
@@ -83,8 +85,9 @@ class RefreshRotationTest {
     refresh(s);
     // The response carrying R1 was lost: the client retries with S.
     SessionTokens retried = refresh(s);
-    assertEquals("alice", sessions.getSession(retried.accessToken().value(),
-        retried.antiCsrfToken(), true).userId());
+    assertEquals(
+        "alice",
+        sessions.getSession(retried.accessToken().value(), retried.antiCsrfToken(), true).userId());
   }
 
   @Test
@@ -93,8 +96,8 @@ class RefreshRotationTest {
     SessionTokens r1 = refresh(s);
     SessionTokens r2 = refresh(r1);
     JsonObject claims = Jwts.claims(r2.accessToken().value());
-    assertEquals(Secrets.sha256Hex(r1.refreshToken().value()),
-        claims.getString("parentRefreshTokenHash1"));
+    assertEquals(
+        Secrets.sha256Hex(r1.refreshToken().value()), claims.getString("parentRefreshTokenHash1"));
     // R1 is now the parent: refreshing with it again is the "lost response" case, not theft.
     refresh(r1);
   }
@@ -165,10 +168,12 @@ class RefreshRotationTest {
     refresh(refresh(s));
     assertTheft(s);
 
-    assertEquals(List.of(new TokenTheftDetected(s.sessionHandle(), "alice")),
+    assertEquals(
+        List.of(new TokenTheftDetected(s.sessionHandle(), "alice")),
         baton.events().of(TokenTheftDetected.class));
-    assertEquals(List.of(new SessionRevoked(s.sessionHandle(), "alice",
-        SessionRevoked.Reason.TOKEN_THEFT)), baton.events().of(SessionRevoked.class));
+    assertEquals(
+        List.of(new SessionRevoked(s.sessionHandle(), "alice", SessionRevoked.Reason.TOKEN_THEFT)),
+        baton.events().of(SessionRevoked.class));
   }
 
   @Test
@@ -178,7 +183,8 @@ class RefreshRotationTest {
     SessionTokens r1b = refresh(s);
     sessions.getSession(r1a.accessToken().value(), null, false);
 
-    assertThrows(TryRefreshTokenException.class,
+    assertThrows(
+        TryRefreshTokenException.class,
         () -> sessions.getSession(r1b.accessToken().value(), null, false));
     assertTheft(r1b);
   }
@@ -186,8 +192,12 @@ class RefreshRotationTest {
   @Test
   void confirmedAccessTokenNoLongerNamesAParentAndNeedsNoDatabase() {
     SessionTokens r1 = refresh(login());
-    String confirmed = sessions.getSession(r1.accessToken().value(), null, false)
-        .newAccessToken().orElseThrow().value();
+    String confirmed =
+        sessions
+            .getSession(r1.accessToken().value(), null, false)
+            .newAccessToken()
+            .orElseThrow()
+            .value();
     assertFalse(Jwts.claims(confirmed).containsKey("parentRefreshTokenHash1"));
 
     sessions.revokeSession(r1.sessionHandle());
@@ -199,8 +209,8 @@ class RefreshRotationTest {
   @Test
   void parallelConfirmationsOfOneChildAllSucceed() throws Exception {
     SessionTokens r1 = refresh(login());
-    List<VerifiedSession> results = Concurrently.run(20, i ->
-        () -> sessions.getSession(r1.accessToken().value(), null, false));
+    List<VerifiedSession> results =
+        Concurrently.run(20, i -> () -> sessions.getSession(r1.accessToken().value(), null, false));
     assertTrue(results.stream().allMatch(v -> v.newAccessToken().isPresent()));
     refresh(r1);
   }
@@ -216,7 +226,8 @@ class RefreshRotationTest {
     // The client keeps whichever response arrived last; that lineage goes on.
     SessionTokens kept = children.get(children.size() - 1);
     SessionTokens next = refresh(kept);
-    assertEquals("alice",
+    assertEquals(
+        "alice",
         sessions.getSession(next.accessToken().value(), next.antiCsrfToken(), true).userId());
     assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
   }
@@ -257,10 +268,11 @@ class RefreshRotationTest {
   @Test
   void refreshWithWrongAntiCsrfTokenIsUnauthorisedAndChangesNothing() {
     SessionTokens s = login();
-    assertThrows(UnauthorisedException.class,
+    assertThrows(
+        UnauthorisedException.class,
         () -> sessions.refreshSession(s.refreshToken().value(), "wrong"));
-    assertThrows(UnauthorisedException.class,
-        () -> sessions.refreshSession(s.refreshToken().value(), null));
+    assertThrows(
+        UnauthorisedException.class, () -> sessions.refreshSession(s.refreshToken().value(), null));
     refresh(s);
   }
 
@@ -269,10 +281,11 @@ class RefreshRotationTest {
     SessionTokens s = login();
     SessionTokens r1 = refresh(s);
     assertNotEquals(s.antiCsrfToken(), r1.antiCsrfToken());
-    assertThrows(UnauthorisedException.class,
+    assertThrows(
+        UnauthorisedException.class,
         () -> sessions.refreshSession(r1.refreshToken().value(), s.antiCsrfToken()));
-    assertThrows(TryRefreshTokenException.class,
+    assertThrows(
+        TryRefreshTokenException.class,
         () -> sessions.getSession(r1.accessToken().value(), s.antiCsrfToken(), true));
   }
-
 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SuperTokens' rotation rules as a table, with no container and no database. S is a session's
- * first refresh token, R1 its child, R2 R1's child, and R1b a second child of S (a parallel
- * refresh with S); the row stores the hash2 of the current parent.
+ * SuperTokens' rotation rules as a table, with no container and no database. S is a session's first
+ * refresh token, R1 its child, R2 R1's child, and R1b a second child of S (a parallel refresh with
+ * S); the row stores the hash2 of the current parent.
  */
 class RotationRulesTest {
 
@@ -31,30 +31,39 @@ class RotationRulesTest {
     return Stream.of(
         // row, presented token, its parent, expected
         Arguments.of("no row", null, R1, S, RefreshCase.SESSION_GONE),
-        Arguments.of("expired at this very millisecond", new Lineage(RefreshRotation.hash2(S), NOW),
-            S, null, RefreshCase.SESSION_GONE),
-        Arguments.of("expired row with a child", new Lineage(RefreshRotation.hash2(S), NOW - 1),
-            R1, S, RefreshCase.SESSION_GONE),
+        Arguments.of(
+            "expired at this very millisecond",
+            new Lineage(RefreshRotation.hash2(S), NOW),
+            S,
+            null,
+            RefreshCase.SESSION_GONE),
+        Arguments.of(
+            "expired row with a child",
+            new Lineage(RefreshRotation.hash2(S), NOW - 1),
+            R1,
+            S,
+            RefreshCase.SESSION_GONE),
         Arguments.of("first token, current", parent(S), S, null, RefreshCase.CURRENT_PARENT),
-        Arguments.of("child of the current parent", parent(S), R1, S,
-            RefreshCase.UNCONFIRMED_CHILD),
-        Arguments.of("second child of the current parent", parent(S), R1B, S,
-            RefreshCase.UNCONFIRMED_CHILD),
+        Arguments.of(
+            "child of the current parent", parent(S), R1, S, RefreshCase.UNCONFIRMED_CHILD),
+        Arguments.of(
+            "second child of the current parent", parent(S), R1B, S, RefreshCase.UNCONFIRMED_CHILD),
         Arguments.of("promoted child, current", parent(R1), R1, S, RefreshCase.CURRENT_PARENT),
         Arguments.of("rotated-away first token", parent(R1), S, null, RefreshCase.TOKEN_THEFT),
-        Arguments.of("sibling of the promoted child", parent(R1), R1B, S,
-            RefreshCase.TOKEN_THEFT),
-        Arguments.of("grandchild of a current parent", parent(S), R2, R1,
-            RefreshCase.TOKEN_THEFT),
-        Arguments.of("child of the promoted child", parent(R1), R2, R1,
-            RefreshCase.UNCONFIRMED_CHILD),
+        Arguments.of("sibling of the promoted child", parent(R1), R1B, S, RefreshCase.TOKEN_THEFT),
+        Arguments.of("grandchild of a current parent", parent(S), R2, R1, RefreshCase.TOKEN_THEFT),
+        Arguments.of(
+            "child of the promoted child", parent(R1), R2, R1, RefreshCase.UNCONFIRMED_CHILD),
         Arguments.of("rotated-away child", parent(R2), R1, S, RefreshCase.TOKEN_THEFT));
   }
 
   @ParameterizedTest(name = "{0}: {4}")
   @MethodSource("refreshes")
   void refreshIsClassifiedByTheRowsCurrentParent(
-      String description, Lineage row, String presented, String presentedParent,
+      String description,
+      Lineage row,
+      String presented,
+      String presentedParent,
       RefreshCase expected) {
     assertEquals(expected, RefreshRotation.classifyRefresh(row, presented, presentedParent, NOW));
   }
@@ -63,25 +72,26 @@ class RotationRulesTest {
     return Stream.of(
         // row, access token's refresh token, its parent, expected
         Arguments.of("no row", null, R1, S, PromotionCase.SESSION_GONE),
-        Arguments.of("expired row", new Lineage(RefreshRotation.hash2(S), NOW), R1, S,
+        Arguments.of(
+            "expired row",
+            new Lineage(RefreshRotation.hash2(S), NOW),
+            R1,
+            S,
             PromotionCase.SESSION_GONE),
-        Arguments.of("child of the current parent", parent(S), R1, S,
-            PromotionCase.UNCONFIRMED_CHILD),
-        Arguments.of("promoted by a parallel request", parent(R1), R1, S,
-            PromotionCase.ALREADY_CURRENT),
+        Arguments.of(
+            "child of the current parent", parent(S), R1, S, PromotionCase.UNCONFIRMED_CHILD),
+        Arguments.of(
+            "promoted by a parallel request", parent(R1), R1, S, PromotionCase.ALREADY_CURRENT),
         Arguments.of("sibling was promoted", parent(R1B), R1, S, PromotionCase.SUPERSEDED),
         Arguments.of("lineage moved on", parent(R2), R1, S, PromotionCase.SUPERSEDED),
-        Arguments.of("no parent, token current", parent(S), S, null,
-            PromotionCase.ALREADY_CURRENT),
-        Arguments.of("no parent, token unknown", parent(S), R1, null,
-            PromotionCase.SUPERSEDED));
+        Arguments.of("no parent, token current", parent(S), S, null, PromotionCase.ALREADY_CURRENT),
+        Arguments.of("no parent, token unknown", parent(S), R1, null, PromotionCase.SUPERSEDED));
   }
 
   @ParameterizedTest(name = "{0}: {4}")
   @MethodSource("promotions")
   void promotionIsClassifiedByTheRowsCurrentParent(
-      String description, Lineage row, String refreshToken, String parent,
-      PromotionCase expected) {
+      String description, Lineage row, String refreshToken, String parent, PromotionCase expected) {
     assertEquals(expected, RefreshRotation.classifyPromotion(row, refreshToken, parent, NOW));
   }
 

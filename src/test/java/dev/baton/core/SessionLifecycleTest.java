@@ -15,8 +15,8 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.UnauthorisedException;
-import dev.baton.testing.Jwts;
 import dev.baton.testing.BatonTest;
+import dev.baton.testing.Jwts;
 import dev.baton.testing.TestBaton;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -42,7 +42,6 @@ class SessionLifecycleTest {
     sessions = baton.sessions();
   }
 
-
   @Test
   void newSessionIsStoredWithItsDataAndAnnounced() {
     SessionTokens tokens = sessions.createNewSession("alice", PAYLOAD, DATA);
@@ -50,15 +49,18 @@ class SessionLifecycleTest {
     assertAll(
         () -> assertEquals("alice", tokens.userId()),
         () -> assertEquals(PAYLOAD, tokens.accessTokenPayload()),
-        () -> assertEquals(TestBaton.START.plus(Duration.ofDays(100)),
-            tokens.refreshToken().expiresAt()),
+        () ->
+            assertEquals(
+                TestBaton.START.plus(Duration.ofDays(100)), tokens.refreshToken().expiresAt()),
         () -> assertEquals("alice", info.userId()),
         () -> assertEquals(DATA, info.sessionData()),
         () -> assertEquals(PAYLOAD, info.accessTokenPayload()),
         () -> assertEquals(TestBaton.START, info.createdAt()),
         () -> assertEquals(TestBaton.START.plus(Duration.ofDays(100)), info.expiresAt()),
-        () -> assertEquals(List.of(new SessionCreated(tokens.sessionHandle(), "alice")),
-            baton.events().of(SessionCreated.class)));
+        () ->
+            assertEquals(
+                List.of(new SessionCreated(tokens.sessionHandle(), "alice")),
+                baton.events().of(SessionCreated.class)));
   }
 
   @Test
@@ -68,9 +70,11 @@ class SessionLifecycleTest {
     SessionTokens refreshed =
         sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
     assertEquals(TestBaton.START.plus(Duration.ofHours(6)), refreshed.accessToken().expiresAt());
-    assertEquals(TestBaton.START.plus(Duration.ofHours(5)).plus(Duration.ofDays(100)),
+    assertEquals(
+        TestBaton.START.plus(Duration.ofHours(5)).plus(Duration.ofDays(100)),
         refreshed.refreshToken().expiresAt());
-    assertEquals(List.of(new SessionRefreshed(tokens.sessionHandle(), "alice")),
+    assertEquals(
+        List.of(new SessionRefreshed(tokens.sessionHandle(), "alice")),
         baton.events().of(SessionRefreshed.class));
   }
 
@@ -88,7 +92,8 @@ class SessionLifecycleTest {
     SessionTokens tokens = sessions.createNewSession("alice", null, DATA);
     JsonObject newData = Json.createObjectBuilder().add("cart", 4).build();
     assertTrue(sessions.updateSessionData(tokens.sessionHandle(), newData));
-    assertEquals(newData,
+    assertEquals(
+        newData,
         sessions.getSessionInformation(tokens.sessionHandle()).orElseThrow().sessionData());
   }
 
@@ -97,7 +102,8 @@ class SessionLifecycleTest {
     SessionTokens tokens = sessions.createNewSession("alice", PAYLOAD, null);
     JsonObject promoted = Json.createObjectBuilder().add("role", "admin").build();
     assertTrue(sessions.updateAccessTokenPayload(tokens.sessionHandle(), promoted));
-    assertEquals(PAYLOAD,
+    assertEquals(
+        PAYLOAD,
         sessions.getSession(tokens.accessToken().value(), null, false).accessTokenPayload());
 
     SessionTokens refreshed =
@@ -114,12 +120,14 @@ class SessionLifecycleTest {
     IssuedToken regenerated =
         sessions.regenerateAccessToken(tokens.accessToken().value(), promoted).orElseThrow();
     assertEquals(tokens.accessToken().expiresAt(), regenerated.expiresAt());
-    assertEquals(promoted,
-        sessions.getSession(regenerated.value(), tokens.antiCsrfToken(), true)
+    assertEquals(
+        promoted,
+        sessions
+            .getSession(regenerated.value(), tokens.antiCsrfToken(), true)
             .accessTokenPayload());
-    assertEquals(promoted,
-        sessions.getSessionInformation(tokens.sessionHandle()).orElseThrow()
-            .accessTokenPayload());
+    assertEquals(
+        promoted,
+        sessions.getSessionInformation(tokens.sessionHandle()).orElseThrow().accessTokenPayload());
   }
 
   @Test
@@ -127,8 +135,8 @@ class SessionLifecycleTest {
     SessionTokens tokens = sessions.createNewSession("alice", PAYLOAD, null);
     baton.clock().advance(Duration.ofHours(2));
     JsonObject promoted = Json.createObjectBuilder().add("role", "admin").build();
-    assertEquals(Optional.empty(),
-        sessions.regenerateAccessToken(tokens.accessToken().value(), promoted));
+    assertEquals(
+        Optional.empty(), sessions.regenerateAccessToken(tokens.accessToken().value(), promoted));
     SessionTokens refreshed =
         sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
     assertEquals(promoted, refreshed.accessTokenPayload());
@@ -138,7 +146,8 @@ class SessionLifecycleTest {
   void regeneratingForARevokedSessionIsUnauthorised() {
     SessionTokens tokens = sessions.createNewSession("alice", PAYLOAD, null);
     sessions.revokeSession(tokens.sessionHandle());
-    assertThrows(UnauthorisedException.class,
+    assertThrows(
+        UnauthorisedException.class,
         () -> sessions.regenerateAccessToken(tokens.accessToken().value(), PAYLOAD));
   }
 
@@ -149,8 +158,10 @@ class SessionLifecycleTest {
     assertTrue(sessions.revokeSession(first.sessionHandle()));
     assertFalse(sessions.revokeSession(first.sessionHandle()));
     assertEquals(List.of(second.sessionHandle()), sessions.getAllSessionHandlesForUser("alice"));
-    assertEquals(List.of(new SessionRevoked(first.sessionHandle(), "alice",
-        SessionRevoked.Reason.REQUESTED)), baton.events().of(SessionRevoked.class));
+    assertEquals(
+        List.of(
+            new SessionRevoked(first.sessionHandle(), "alice", SessionRevoked.Reason.REQUESTED)),
+        baton.events().of(SessionRevoked.class));
   }
 
   @Test
@@ -159,19 +170,20 @@ class SessionLifecycleTest {
     baton.clock().advance(Duration.ofSeconds(1));
     SessionTokens second = sessions.createNewSession("alice", null, null);
     SessionTokens bobs = sessions.createNewSession("bob", null, null);
-    assertEquals(List.of(first.sessionHandle(), second.sessionHandle()),
+    assertEquals(
+        List.of(first.sessionHandle(), second.sessionHandle()),
         sessions.getAllSessionHandlesForUser("alice"));
 
     List<String> revoked = new ArrayList<>(sessions.revokeAllSessionsForUser("alice"));
     revoked.sort(null);
-    List<String> expected = new ArrayList<>(List.of(first.sessionHandle(),
-        second.sessionHandle()));
+    List<String> expected = new ArrayList<>(List.of(first.sessionHandle(), second.sessionHandle()));
     expected.sort(null);
     assertEquals(expected, revoked);
     assertTrue(sessions.getAllSessionHandlesForUser("alice").isEmpty());
     assertEquals(List.of(bobs.sessionHandle()), sessions.getAllSessionHandlesForUser("bob"));
     assertEquals(2, baton.events().of(SessionRevoked.class).size());
-    assertThrows(UnauthorisedException.class,
+    assertThrows(
+        UnauthorisedException.class,
         () -> sessions.refreshSession(second.refreshToken().value(), second.antiCsrfToken()));
   }
 
@@ -181,15 +193,18 @@ class SessionLifecycleTest {
     SessionTokens current = tokens;
     for (int round = 0; round < 10; round++) {
       SessionTokens parent = current;
-      CompletableFuture<SessionTokens> refresh = CompletableFuture.supplyAsync(
-          () -> sessions.refreshSession(parent.refreshToken().value(), parent.antiCsrfToken()));
+      CompletableFuture<SessionTokens> refresh =
+          CompletableFuture.supplyAsync(
+              () -> sessions.refreshSession(parent.refreshToken().value(), parent.antiCsrfToken()));
       List<CompletableFuture<Boolean>> updates = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         JsonObject data = Json.createObjectBuilder().add("round", round).add("i", i).build();
-        updates.add(CompletableFuture.supplyAsync(
-            () -> sessions.updateSessionData(tokens.sessionHandle(), data)));
-        updates.add(CompletableFuture.supplyAsync(
-            () -> sessions.updateAccessTokenPayload(tokens.sessionHandle(), data)));
+        updates.add(
+            CompletableFuture.supplyAsync(
+                () -> sessions.updateSessionData(tokens.sessionHandle(), data)));
+        updates.add(
+            CompletableFuture.supplyAsync(
+                () -> sessions.updateAccessTokenPayload(tokens.sessionHandle(), data)));
       }
       SessionTokens child = refresh.join();
       // Using the child promotes it; a stale write would put the parent back and make the next

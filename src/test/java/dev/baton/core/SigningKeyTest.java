@@ -12,14 +12,8 @@ import dev.baton.testing.MutableClock;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
 import jakarta.json.JsonObject;
-import java.math.BigInteger;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -39,9 +33,11 @@ class SigningKeyTest {
           () -> assertEquals("RSA", key.getString("kty")),
           () -> assertEquals("RS256", key.getString("alg")),
           () -> assertEquals("sig", key.getString("use")),
-          () -> assertEquals(Jwts.header(tokens.accessToken().value()).getString("kid"),
-              key.getString("kid")),
-          () -> assertEquals(true, Jwts.verifies(tokens.accessToken().value(), Jwts.publicKey(key))));
+          () ->
+              assertEquals(
+                  Jwts.header(tokens.accessToken().value()).getString("kid"), key.getString("kid")),
+          () ->
+              assertEquals(true, Jwts.verifies(tokens.accessToken().value(), Jwts.publicKey(key))));
     }
   }
 
@@ -53,10 +49,10 @@ class SigningKeyTest {
         tokens = first.sessions().createNewSession("alice", null, null);
       }
       try (TestBaton restarted = TestBaton.builder().database(database).start()) {
-        assertEquals("alice", restarted.sessions()
-            .getSession(tokens.accessToken().value(), null, false).userId());
-        restarted.sessions().refreshSession(tokens.refreshToken().value(),
-            tokens.antiCsrfToken());
+        assertEquals(
+            "alice",
+            restarted.sessions().getSession(tokens.accessToken().value(), null, false).userId());
+        restarted.sessions().refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken());
       }
     }
   }
@@ -67,14 +63,18 @@ class SigningKeyTest {
       MutableClock clock = new MutableClock(TestBaton.START);
       List<CompletableFuture<TestBaton>> starting = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        starting.add(CompletableFuture.supplyAsync(
-            () -> TestBaton.builder().database(database).clock(clock).start()));
+        starting.add(
+            CompletableFuture.supplyAsync(
+                () -> TestBaton.builder().database(database).clock(clock).start()));
       }
       List<TestBaton> servers = starting.stream().map(CompletableFuture::join).toList();
       try {
-        assertEquals(1, servers.stream()
-            .map(s -> s.bean(KeyRing.class).signingKey().kid())
-            .collect(Collectors.toSet()).size());
+        assertEquals(
+            1,
+            servers.stream()
+                .map(s -> s.bean(KeyRing.class).signingKey().kid())
+                .collect(Collectors.toSet())
+                .size());
         assertEquals(1, servers.get(0).bean(KeyRing.class).jwks().getJsonArray("keys").size());
       } finally {
         servers.forEach(TestBaton::close);
@@ -107,10 +107,11 @@ class SigningKeyTest {
           TestBaton b = TestBaton.builder().database(database).clock(clock).start()) {
         clock.advance(Duration.ofDays(7));
         SessionTokens fromA = a.sessions().createNewSession("alice", null, null);
-        assertEquals("alice",
-            b.sessions().getSession(fromA.accessToken().value(), null, false).userId());
+        assertEquals(
+            "alice", b.sessions().getSession(fromA.accessToken().value(), null, false).userId());
         SessionTokens fromB = b.sessions().createNewSession("bob", null, null);
-        assertEquals(Jwts.header(fromA.accessToken().value()).getString("kid"),
+        assertEquals(
+            Jwts.header(fromA.accessToken().value()).getString("kid"),
             Jwts.header(fromB.accessToken().value()).getString("kid"));
       }
     }
@@ -135,11 +136,11 @@ class SigningKeyTest {
 
   @Test
   void tokenOfAnotherDeploymentIsRefused() {
-    try (TestBaton one = TestBaton.start(); TestBaton other = TestBaton.start()) {
-      String foreign = other.sessions().createNewSession("alice", null, null)
-          .accessToken().value();
-      assertThrows(TryRefreshTokenException.class,
-          () -> one.sessions().getSession(foreign, null, false));
+    try (TestBaton one = TestBaton.start();
+        TestBaton other = TestBaton.start()) {
+      String foreign = other.sessions().createNewSession("alice", null, null).accessToken().value();
+      assertThrows(
+          TryRefreshTokenException.class, () -> one.sessions().getSession(foreign, null, false));
     }
   }
 }

@@ -14,7 +14,6 @@ import dev.baton.testing.MutableClock;
 import dev.baton.testing.StartState;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,21 +61,29 @@ class TwoServersTest {
   @Test
   void logInOnACallOnBRefreshOnBCallOnA() {
     SessionTokens login = a.sessions().createNewSession("alice", null, null);
-    assertEquals("alice", b.sessions().getSession(login.accessToken().value(),
-        login.antiCsrfToken(), true).userId());
+    assertEquals(
+        "alice",
+        b.sessions().getSession(login.accessToken().value(), login.antiCsrfToken(), true).userId());
     SessionTokens refreshed = refresh(b.sessions(), login);
-    assertTrue(a.sessions().getSession(refreshed.accessToken().value(), refreshed.antiCsrfToken(),
-        true).newAccessToken().isPresent(), "A confirms the token B rotated");
+    assertTrue(
+        a.sessions()
+            .getSession(refreshed.accessToken().value(), refreshed.antiCsrfToken(), true)
+            .newAccessToken()
+            .isPresent(),
+        "A confirms the token B rotated");
     refresh(a.sessions(), refreshed);
   }
 
   @Test
   void fiftyConcurrentRefreshesWithOneTokenOverBothServersLeaveOneLineage() throws Exception {
     SessionTokens login = a.sessions().createNewSession("alice", null, null);
-    List<SessionTokens> children = Concurrently.run(50, i -> {
-      SessionService server = i % 2 == 0 ? a.sessions() : b.sessions();
-      return () -> refresh(server, login);
-    });
+    List<SessionTokens> children =
+        Concurrently.run(
+            50,
+            i -> {
+              SessionService server = i % 2 == 0 ? a.sessions() : b.sessions();
+              return () -> refresh(server, login);
+            });
     Set<String> distinct = new HashSet<>();
     children.forEach(c -> distinct.add(c.refreshToken().value()));
     assertEquals(50, distinct.size());

@@ -16,7 +16,8 @@ class DemoGuardTest {
 
   private static Config config(Map<String, String> values) {
     return new SmallRyeConfigBuilder()
-        .withSources(new PropertiesConfigSource(values, "test", 1000)).build();
+        .withSources(new PropertiesConfigSource(values, "test", 1000))
+        .build();
   }
 
   @Test
@@ -28,9 +29,14 @@ class DemoGuardTest {
   void theDemoRefusesAnotherDatabaseAndSaysWhy() {
     try (LogCapture log = LogCapture.of("dev.baton.demo")) {
       assertFalse(DemoGuard.allowsDemo(config(Map.of()), () -> "PostgreSQL"));
-      assertTrue(log.records().stream().anyMatch(r -> r.getLevel() == Level.SEVERE
-          && r.getMessage().contains("PostgreSQL")
-          && r.getMessage().contains(DemoGuard.OVERRIDE_KEY)), log.messages().toString());
+      assertTrue(
+          log.records().stream()
+              .anyMatch(
+                  r ->
+                      r.getLevel() == Level.SEVERE
+                          && r.getMessage().contains("PostgreSQL")
+                          && r.getMessage().contains(DemoGuard.OVERRIDE_KEY)),
+          log.messages().toString());
     }
   }
 
@@ -42,8 +48,8 @@ class DemoGuardTest {
   @Test
   void theExplicitOverrideStartsItAnywhereWithAWarning() {
     try (LogCapture log = LogCapture.of("dev.baton.demo")) {
-      assertTrue(DemoGuard.allowsDemo(config(Map.of(DemoGuard.OVERRIDE_KEY, "true")),
-          () -> "MariaDB"));
+      assertTrue(
+          DemoGuard.allowsDemo(config(Map.of(DemoGuard.OVERRIDE_KEY, "true")), () -> "MariaDB"));
       assertTrue(log.records().stream().anyMatch(r -> r.getLevel() == Level.WARNING));
     }
   }

@@ -23,8 +23,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * An HTTP client that keeps cookies like a browser, for tests against the running server at
- * {@code baton.url}.
+ * An HTTP client that keeps cookies like a browser, for tests against the running server at {@code
+ * baton.url}.
  */
 final class Browserless {
 
@@ -42,9 +42,8 @@ final class Browserless {
   /** A client of another server. */
   Browserless(URI base) {
     this.base = base;
-    HttpClient.Builder client = HttpClient.newBuilder()
-        .cookieHandler(cookies)
-        .connectTimeout(Duration.ofSeconds(5));
+    HttpClient.Builder client =
+        HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5));
     if (base.getScheme().equals("https")) {
       client.sslContext(trustingSelfSigned());
     }
@@ -52,22 +51,23 @@ final class Browserless {
   }
 
   /**
-   * TLS that accepts the certificate a test server made for itself; only ever for servers on
-   * this machine.
+   * TLS that accepts the certificate a test server made for itself; only ever for servers on this
+   * machine.
    */
   private static SSLContext trustingSelfSigned() {
-    X509TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    X509TrustManager trustAll =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {trustAll}, null);
@@ -79,10 +79,14 @@ final class Browserless {
 
   HttpResponse<String> send(String method, String path, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(20))
-        .method(method, body == null
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -90,8 +94,8 @@ final class Browserless {
   }
 
   /**
-   * Sends a request again every half second while it is answered 503, for up to ten seconds: what
-   * a client does after {@code Retry-After} while a database comes back.
+   * Sends a request again every half second while it is answered 503, for up to ten seconds: what a
+   * client does after {@code Retry-After} while a database comes back.
    */
   static HttpResponse<String> retryWhileUnavailable(Callable<HttpResponse<String>> request)
       throws Exception {
@@ -126,7 +130,8 @@ final class Browserless {
   /** Signs in through the demo in header mode. */
   HeaderSession headerLogin(String userId) throws Exception {
     HttpResponse<String> login = login(userId, "st-auth-mode", "header");
-    return new HeaderSession(login.headers().firstValue("st-access-token").orElseThrow(),
+    return new HeaderSession(
+        login.headers().firstValue("st-access-token").orElseThrow(),
         login.headers().firstValue("st-refresh-token").orElseThrow(),
         json(login).getString("sessionHandle"));
   }
@@ -139,13 +144,17 @@ final class Browserless {
   /** Signs in through the demo of the application at a context root. */
   HttpResponse<String> loginAt(String contextRoot, String userId, String... headers)
       throws Exception {
-    return post(contextRoot + "/demo/login",
-        "{\"userId\":\"" + userId + "\",\"accessTokenPayload\":{\"role\":\"tester\"}}", headers);
+    return post(
+        contextRoot + "/demo/login",
+        "{\"userId\":\"" + userId + "\",\"accessTokenPayload\":{\"role\":\"tester\"}}",
+        headers);
   }
 
   Optional<String> cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
   }
 
   static JsonObject json(HttpResponse<String> response) {
@@ -154,7 +163,9 @@ final class Browserless {
 
   static JsonObject frontToken(HttpResponse<String> response) {
     String header = response.headers().firstValue("front-token").orElseThrow();
-    return Json.createReader(new StringReader(new String(
-        Base64.getDecoder().decode(header), StandardCharsets.UTF_8))).readObject();
+    return Json.createReader(
+            new StringReader(
+                new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8)))
+        .readObject();
   }
 }

@@ -9,9 +9,9 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * The second copy of the WAR on the integration-test server (liberty/test-apps.xml): anti-CSRF
- * by custom header, API base path {@code /api/session-auth}, expired status 440, all under the
- * context root {@code /rid}.
+ * The second copy of the WAR on the integration-test server (liberty/test-apps.xml): anti-CSRF by
+ * custom header, API base path {@code /api/session-auth}, expired status 440, all under the context
+ * root {@code /rid}.
  */
 class CustomHeaderModeIT {
 
@@ -25,13 +25,15 @@ class CustomHeaderModeIT {
     assertTrue(login.headers().firstValue("anti-csrf").isEmpty());
 
     HttpResponse<String> withoutRid = browser.post("/rid/demo/me/data", "{\"cart\":1}");
-    HttpResponse<String> withRid = browser.post("/rid/demo/me/data", "{\"cart\":2}",
-        "rid", "anti-csrf");
+    HttpResponse<String> withRid =
+        browser.post("/rid/demo/me/data", "{\"cart\":2}", "rid", "anti-csrf");
     assertAll(
         () -> assertEquals(401, withoutRid.statusCode()),
         () -> assertEquals("unauthorised", json(withoutRid).getString("message")),
-        () -> assertTrue(withoutRid.headers().allValues("Set-Cookie").isEmpty(),
-            "a missing rid says nothing about the tokens: they are kept"),
+        () ->
+            assertTrue(
+                withoutRid.headers().allValues("Set-Cookie").isEmpty(),
+                "a missing rid says nothing about the tokens: they are kept"),
         () -> assertEquals(200, withRid.statusCode()),
         () -> assertEquals(200, browser.get("/rid/demo/me").statusCode()));
   }
@@ -40,30 +42,33 @@ class CustomHeaderModeIT {
   void refreshLivesUnderTheConfiguredBasePathAndNeedsRid() throws Exception {
     Browserless browser = new Browserless();
     HttpResponse<String> login = browser.loginAt("/rid", "heidi");
-    assertTrue(login.headers().allValues("Set-Cookie").stream()
-        .anyMatch(c -> c.startsWith("sRefreshToken=") && c.contains("Path=" + REFRESH)));
+    assertTrue(
+        login.headers().allValues("Set-Cookie").stream()
+            .anyMatch(c -> c.startsWith("sRefreshToken=") && c.contains("Path=" + REFRESH)));
 
     assertEquals(401, browser.send("POST", REFRESH, null).statusCode());
     assertEquals(200, browser.send("POST", REFRESH, null, "rid", "session").statusCode());
-    assertEquals(404, browser.send("POST", "/rid/auth/session/refresh", null, "rid", "session")
-        .statusCode());
+    assertEquals(
+        404,
+        browser.send("POST", "/rid/auth/session/refresh", null, "rid", "session").statusCode());
   }
 
   @Test
   void expiredOrUnverifiableTokenAnswersTheConfiguredStatus() throws Exception {
-    HttpResponse<String> me = new Browserless().get("/rid/demo/me",
-        "Cookie", "sAccessToken=garbage");
+    HttpResponse<String> me =
+        new Browserless().get("/rid/demo/me", "Cookie", "sAccessToken=garbage");
     assertEquals(440, me.statusCode());
     assertEquals("try refresh token", json(me).getString("message"));
   }
 
   @Test
   void bearerRequestsNeedNoRid() throws Exception {
-    HttpResponse<String> login = new Browserless().loginAt("/rid", "ivan",
-        "st-auth-mode", "header");
+    HttpResponse<String> login =
+        new Browserless().loginAt("/rid", "ivan", "st-auth-mode", "header");
     String access = login.headers().firstValue("st-access-token").orElseThrow();
-    HttpResponse<String> update = new Browserless().post("/rid/demo/me/data", "{\"cart\":3}",
-        "Authorization", "Bearer " + access);
+    HttpResponse<String> update =
+        new Browserless()
+            .post("/rid/demo/me/data", "{\"cart\":3}", "Authorization", "Bearer " + access);
     assertEquals(200, update.statusCode());
   }
 }

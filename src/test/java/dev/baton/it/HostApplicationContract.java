@@ -11,21 +11,15 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What a host application (src/it/host, a WAR with Baton's classes jar inside) gets from Baton on
- * a real server: its own errors, OpenAPI and transactions left alone, Baton's units of work
- * committed whatever the host's transaction does, and {@code @VerifySession} honoured wherever the
- * host put it. Each server's subclass starts the server and says where it is.
+ * What a host application (src/it/host, a WAR with Baton's classes jar inside) gets from Baton on a
+ * real server: its own errors, OpenAPI and transactions left alone, Baton's units of work committed
+ * whatever the host's transaction does, and {@code @VerifySession} honoured wherever the host put
+ * it. Each server's subclass starts the server and says where it is.
  */
 abstract class HostApplicationContract {
 
@@ -38,9 +32,13 @@ abstract class HostApplicationContract {
 
   /** Signs in through the host's own login, in header mode. */
   Browserless.HeaderSession headerLogin(String userId) throws Exception {
-    HttpResponse<String> login = client().post("/api/login",
-        "{\"userId\":\"" + userId + "\",\"password\":\"pw-" + userId + "\"}",
-        "st-auth-mode", "header");
+    HttpResponse<String> login =
+        client()
+            .post(
+                "/api/login",
+                "{\"userId\":\"" + userId + "\",\"password\":\"pw-" + userId + "\"}",
+                "st-auth-mode",
+                "header");
     assertEquals(200, login.statusCode(), login.body());
     return new Browserless.HeaderSession(
         login.headers().firstValue("st-access-token").orElseThrow(),
@@ -59,16 +57,17 @@ abstract class HostApplicationContract {
 
   @ParameterizedTest(name = "{0}: no token {1}, with a session {2} as {3}")
   @CsvSource({
-      "method, 401, 200, alice",
-      "class, 401, 200, alice",
-      "superclass, 401, 200, alice",
-      "interface, 401, 200, alice",
-      "implementation, 401, 200, alice",
-      "locator/guarded, 401, 200, alice",
-      "locator/guarded-class, 401, 200, alice",
-      "enclosing/inner, 401, 200, alice",
-      "locator/open, 200, 200, anonymous",
-      "optional, 200, 200, alice"})
+    "method, 401, 200, alice",
+    "class, 401, 200, alice",
+    "superclass, 401, 200, alice",
+    "interface, 401, 200, alice",
+    "implementation, 401, 200, alice",
+    "locator/guarded, 401, 200, alice",
+    "locator/guarded-class, 401, 200, alice",
+    "enclosing/inner, 401, 200, alice",
+    "locator/open, 200, 200, anonymous",
+    "optional, 200, 200, alice"
+  })
   void verifySessionIsHonouredWhereverTheHostPutsIt(
       String endpoint, int withoutToken, int withSession, String user) throws Exception {
     String path = "/api/matrix/" + endpoint;
@@ -94,16 +93,17 @@ abstract class HostApplicationContract {
   void cookieRequestsThatChangeStateNeedTheAntiCsrfTokenUnlessTheEndpointWaivesIt()
       throws Exception {
     Browserless browser = client();
-    HttpResponse<String> login = browser.post("/api/login",
-        "{\"userId\":\"carol\",\"password\":\"pw-carol\"}");
+    HttpResponse<String> login =
+        browser.post("/api/login", "{\"userId\":\"carol\",\"password\":\"pw-carol\"}");
     assertEquals(200, login.statusCode(), login.body());
     String antiCsrf = login.headers().firstValue("anti-csrf").orElseThrow();
 
     HttpResponse<String> forged = browser.send("POST", "/api/matrix/post/checked", null);
     assertEquals(401, forged.statusCode(), forged.body());
     assertEquals("try refresh token", json(forged).getString("message"));
-    assertEquals(200, browser.send("POST", "/api/matrix/post/checked", null,
-        "anti-csrf", antiCsrf).statusCode());
+    assertEquals(
+        200,
+        browser.send("POST", "/api/matrix/post/checked", null, "anti-csrf", antiCsrf).statusCode());
     HttpResponse<String> waived = browser.send("POST", "/api/matrix/post/unchecked", null);
     assertEquals(200, waived.statusCode(), waived.body());
     assertEquals("carol", json(waived).getString("user"));
@@ -122,20 +122,23 @@ abstract class HostApplicationContract {
     HttpResponse<String> teapot = client().get("/api/errors/teapot");
     assertEquals(418, teapot.statusCode());
     assertEquals("short and stout", json(teapot).getString("hostError"));
-    HttpResponse<String> badLogin = client().post("/api/login",
-        "{\"userId\":\"mallory\",\"password\":\"guess\"}");
+    HttpResponse<String> badLogin =
+        client().post("/api/login", "{\"userId\":\"mallory\",\"password\":\"guess\"}");
     assertEquals(403, badLogin.statusCode());
     assertEquals("bad credentials", json(badLogin).getString("hostError"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {"{", "[]", "\"text\"", "{\"userId\": {}}"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"{", "[]", "\"text\"", "{\"userId\": {}}"})
   void malformedOrWronglyShapedJsonToTheHostIsAClientError(String body) throws Exception {
     HttpResponse<String> echo = client().post("/api/errors/echo", body);
-    assertTrue(echo.statusCode() >= 400 && echo.statusCode() < 500,
+    assertTrue(
+        echo.statusCode() >= 400 && echo.statusCode() < 500,
         body + " got " + echo.statusCode() + ": " + echo.body());
-    assertFalse(echo.body().contains("\"message\""), "Baton never answers for the host: "
-        + echo.body());
+    assertFalse(
+        echo.body().contains("\"message\""), "Baton never answers for the host: " + echo.body());
   }
 
   @Test
@@ -157,8 +160,8 @@ abstract class HostApplicationContract {
   @Test
   void aRevokeInsideAHostTransactionThatRollsBackStaysRevoked() throws Exception {
     Browserless.HeaderSession session = headerLogin("erin");
-    HttpResponse<String> failed = client().send(
-        "POST", "/api/tx/revoke-then-fail/" + session.sessionHandle(), null);
+    HttpResponse<String> failed =
+        client().send("POST", "/api/tx/revoke-then-fail/" + session.sessionHandle(), null);
     assertEquals(409, failed.statusCode(), failed.body());
     HttpResponse<String> after = refresh(session.refreshToken());
     assertEquals(401, after.statusCode(), after.body());
@@ -172,8 +175,18 @@ abstract class HostApplicationContract {
     for (int i = 0; i < 12; i++) {
       tokens.add(headerLogin("frank" + i).refreshToken());
     }
-    List<HttpResponse<String>> answers = Concurrently.run(tokens.size(), i -> () ->
-        client().send("POST", "/api/tx/refresh-and-use", null, "X-Refresh-Token", tokens.get(i)));
+    List<HttpResponse<String>> answers =
+        Concurrently.run(
+            tokens.size(),
+            i ->
+                () ->
+                    client()
+                        .send(
+                            "POST",
+                            "/api/tx/refresh-and-use",
+                            null,
+                            "X-Refresh-Token",
+                            tokens.get(i)));
     for (HttpResponse<String> response : answers) {
       assertEquals(200, response.statusCode(), response.body());
     }
@@ -184,12 +197,18 @@ abstract class HostApplicationContract {
     HttpResponse<String> served = client().get("/openapi?format=JSON");
     assertEquals(200, served.statusCode(), served.body());
     JsonObject paths = json(served).getJsonObject("paths");
-    for (String path : List.of("/api/login", "/api/public", "/api/errors/conflict",
-        "/api/auth/session/refresh", "/api/auth/signout", "/api/auth/jwt/jwks.json")) {
+    for (String path :
+        List.of(
+            "/api/login",
+            "/api/public",
+            "/api/errors/conflict",
+            "/api/auth/session/refresh",
+            "/api/auth/signout",
+            "/api/auth/jwt/jwks.json")) {
       assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
     }
-    assertFalse(paths.keySet().stream().anyMatch(p -> p.contains("{base")), paths.keySet()
-        .toString());
+    assertFalse(
+        paths.keySet().stream().anyMatch(p -> p.contains("{base")), paths.keySet().toString());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.baton.it;
 
-import static dev.baton.it.Browserless.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,8 +33,10 @@ class HostOnLibertyIT extends HostApplicationContract {
   private static ScratchPostgres database;
   private static CuttableProxy proxy;
   private static LibertyServer server;
+
   /** What the server answered while its database was still away. */
   private static HttpResponse<String> readinessDuringOutage;
+
   private static HttpResponse<String> loginDuringOutage;
 
   @Override
@@ -51,8 +52,9 @@ class HostOnLibertyIT extends HostApplicationContract {
     server = createServer();
     server.launch("start").waitFor();
     readinessDuringOutage = firstAnswer("/health/ready");
-    loginDuringOutage = new Browserless(BASE).post("/api/login",
-        "{\"userId\":\"early\",\"password\":\"pw-early\"}");
+    loginDuringOutage =
+        new Browserless(BASE)
+            .post("/api/login", "{\"userId\":\"early\",\"password\":\"pw-early\"}");
     proxy.restore();
     LibertyServer.waitUntilReady(BASE, Duration.ofMinutes(2));
   }
@@ -74,8 +76,8 @@ class HostOnLibertyIT extends HostApplicationContract {
   void aServerStartedDuringAnOutageDeploysSaysWhyItIsNotReadyAndRecoversWithoutARestart()
       throws Exception {
     assertEquals(503, readinessDuringOutage.statusCode(), readinessDuringOutage.body());
-    assertTrue(readinessDuringOutage.body().contains("notReadyBecause"),
-        readinessDuringOutage.body());
+    assertTrue(
+        readinessDuringOutage.body().contains("notReadyBecause"), readinessDuringOutage.body());
     assertEquals(503, loginDuringOutage.statusCode(), loginDuringOutage.body());
     assertTrue(loginDuringOutage.headers().firstValue("Retry-After").isPresent());
 
@@ -86,8 +88,8 @@ class HostOnLibertyIT extends HostApplicationContract {
 
   @Test
   void theProductionConfigurationSendsSecureHttpOnlyCookiesAndHasNoDemo() throws Exception {
-    HttpResponse<String> login = client().post("/api/login",
-        "{\"userId\":\"grace\",\"password\":\"pw-grace\"}");
+    HttpResponse<String> login =
+        client().post("/api/login", "{\"userId\":\"grace\",\"password\":\"pw-grace\"}");
     assertEquals(200, login.statusCode(), login.body());
     List<String> cookies = login.headers().allValues("Set-Cookie");
     assertEquals(2, cookies.size(), cookies.toString());
@@ -102,30 +104,40 @@ class HostOnLibertyIT extends HostApplicationContract {
   @Test
   void metricsAreOnlyForTheOperator() throws Exception {
     assertEquals(401, client().get("/metrics?scope=application").statusCode());
-    String basic = "Basic " + Base64.getEncoder().encodeToString(
-        (METRICS_USER + ":" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> metrics = client().get("/metrics?scope=application",
-        "Authorization", basic);
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (METRICS_USER + ":" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> metrics =
+        client().get("/metrics?scope=application", "Authorization", basic);
     assertEquals(200, metrics.statusCode(), metrics.body());
     assertTrue(metrics.body().contains("baton_sessions_created"), metrics.body());
   }
 
   private static LibertyServer createServer() throws Exception {
-    LibertyServer server = LibertyServer.create(SERVER,
-        Path.of("liberty", "production", "server.xml"),
-        Path.of(System.getProperty("host.war", "target/it/host/target/host.war")), List.of(
-            "APP_LOCATION=host.war",
-            "HTTPS_PORT=" + BASE.getPort(),
-            "DB_KIND=postgresql",
-            "DB_URL=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name()
-                + "?connectTimeout=2&socketTimeout=10",
-            "DB_USER=postgres",
-            "DB_PASSWORD=unused-with-trust-auth",
-            "KEYSTORE_PASSWORD=keystore-" + System.nanoTime(),
-            "METRICS_USER=" + METRICS_USER,
-            "METRICS_PASSWORD=" + METRICS_PASSWORD,
-            // Unbounded lock waits: a deadlock between the host's transaction and Baton would hang.
-            "SESSION_LOCK_TIMEOUT=PT0S"));
+    LibertyServer server =
+        LibertyServer.create(
+            SERVER,
+            Path.of("liberty", "production", "server.xml"),
+            Path.of(System.getProperty("host.war", "target/it/host/target/host.war")),
+            List.of(
+                "APP_LOCATION=host.war",
+                "HTTPS_PORT=" + BASE.getPort(),
+                "DB_KIND=postgresql",
+                "DB_URL=jdbc:postgresql://127.0.0.1:"
+                    + proxy.port()
+                    + "/"
+                    + database.name()
+                    + "?connectTimeout=2&socketTimeout=10",
+                "DB_USER=postgres",
+                "DB_PASSWORD=unused-with-trust-auth",
+                "KEYSTORE_PASSWORD=keystore-" + System.nanoTime(),
+                "METRICS_USER=" + METRICS_USER,
+                "METRICS_PASSWORD=" + METRICS_PASSWORD,
+                // Unbounded lock waits: a deadlock between the host's transaction and Baton would
+                // hang.
+                "SESSION_LOCK_TIMEOUT=PT0S"));
     // A keystore left by an earlier run has another password: let Liberty make a new one.
     Files.deleteIfExists(server.directory().resolve("resources/security/key.p12"));
     return server;

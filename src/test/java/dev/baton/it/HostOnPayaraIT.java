@@ -20,12 +20,16 @@ class HostOnPayaraIT extends HostApplicationContract {
   @BeforeAll
   static void start() throws Exception {
     database = ScratchPostgres.create("baton_host_payara_");
-    payara = PayaraMicro.start(
-        Path.of(System.getProperty("host.war", "target/it/host/target/host.war")), 9290, 5432,
-        database.name(), Map.of(
-            // Plain HTTP here; the production recipe with HTTPS is tested on Liberty.
-            "SESSION_COOKIE_SECURE", "false",
-            "SESSION_LOCK_TIMEOUT", "PT0S"));
+    payara =
+        PayaraMicro.start(
+            Path.of(System.getProperty("host.war", "target/it/host/target/host.war")),
+            9290,
+            5432,
+            database.name(),
+            Map.of(
+                // Plain HTTP here; the production recipe with HTTPS is tested on Liberty.
+                "SESSION_COOKIE_SECURE", "false",
+                "SESSION_LOCK_TIMEOUT", "PT0S"));
   }
 
   @AfterAll

@@ -42,8 +42,8 @@ final class LibertyServer {
     }
     Files.copy(serverXml, dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
     Files.createDirectories(dir.resolve("apps"));
-    Files.copy(war, dir.resolve("apps").resolve(war.getFileName()),
-        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        war, dir.resolve("apps").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     Path drivers = dir.resolve("jdbc/postgresql");
     Files.createDirectories(drivers);
     try (Stream<Path> jars = Files.list(WLP.resolve("usr/servers/defaultServer/jdbc/postgresql"))) {

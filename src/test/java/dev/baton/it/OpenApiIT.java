@@ -35,8 +35,11 @@ class OpenApiIT {
 
   private static Set<String> operations(Map<String, ? extends Map<String, ?>> paths) {
     Set<String> operations = new TreeSet<>();
-    paths.forEach((path, item) -> item.keySet().stream().filter(METHODS::contains)
-        .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+    paths.forEach(
+        (path, item) ->
+            item.keySet().stream()
+                .filter(METHODS::contains)
+                .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
     return operations;
   }
 
@@ -46,8 +49,11 @@ class OpenApiIT {
     assertEquals(200, served.statusCode());
     JsonObject paths = Browserless.json(served).getJsonObject("paths");
     Set<String> servedOperations = new TreeSet<>();
-    paths.forEach((path, item) -> item.asJsonObject().keySet().stream().filter(METHODS::contains)
-        .forEach(method -> servedOperations.add(method.toUpperCase() + " " + path)));
+    paths.forEach(
+        (path, item) ->
+            item.asJsonObject().keySet().stream()
+                .filter(METHODS::contains)
+                .forEach(method -> servedOperations.add(method.toUpperCase() + " " + path)));
     assertEquals(operations(documentedPaths()), servedOperations);
   }
 
@@ -66,8 +72,8 @@ class OpenApiIT {
         String verb = httpMethod(method);
         if (verb != null) {
           Path methodPath = method.getAnnotation(Path.class);
-          implemented.add(verb + " " + join(classPath.value(),
-              methodPath == null ? "" : methodPath.value()));
+          implemented.add(
+              verb + " " + join(classPath.value(), methodPath == null ? "" : methodPath.value()));
         }
       }
     }
@@ -82,13 +88,15 @@ class OpenApiIT {
           continue;
         }
         String method = operation.getKey().toUpperCase();
-        HttpResponse<String> response = method.equals("GET")
-            ? new Browserless().get(path.getKey())
-            : new Browserless().post(path.getKey(), "{}");
+        HttpResponse<String> response =
+            method.equals("GET")
+                ? new Browserless().get(path.getKey())
+                : new Browserless().post(path.getKey(), "{}");
         @SuppressWarnings("unchecked")
         Map<String, Object> responses =
             (Map<String, Object>) ((Map<String, Object>) operation.getValue()).get("responses");
-        assertTrue(responses.containsKey(String.valueOf(response.statusCode())),
+        assertTrue(
+            responses.containsKey(String.valueOf(response.statusCode())),
             method + " " + path.getKey() + " answered an undocumented " + response.statusCode());
       }
     }
@@ -106,8 +114,8 @@ class OpenApiIT {
 
   /** The class and method paths as a request path, with the API base at its default. */
   private static String join(String classPath, String methodPath) {
-    String path = ("/" + classPath + "/" + methodPath).replaceAll("/+", "/")
-        .replace("{base: .+}", "auth");
+    String path =
+        ("/" + classPath + "/" + methodPath).replaceAll("/+", "/").replace("{base: .+}", "auth");
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

@@ -36,38 +36,54 @@ final class PayaraMicro implements AutoCloseable {
    * @param database the database's name
    * @param environment extra environment variables (MicroProfile Config reads them)
    */
-  static PayaraMicro start(Path war, int port, int databasePort, String database,
-      Map<String, String> environment) throws Exception {
+  static PayaraMicro start(
+      Path war, int port, int databasePort, String database, Map<String, String> environment)
+      throws Exception {
     Path work = Path.of("target", "payara").toAbsolutePath();
     String name = war.getFileName().toString().replace(".war", "");
     Path postBoot = work.resolve(name + "-post-boot.asadmin");
     // Payara insists on a password, which trust authentication ignores.
-    Files.writeString(postBoot, String.join("\n",
-        "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-            + " --restype javax.sql.DataSource --property 'serverName=127.0.0.1:portNumber="
-            + databasePort + ":databaseName=" + database
-            + ":user=postgres:password=trust-auth:connectTimeout=2:socketTimeout=5' baton-pool",
-        "create-jdbc-resource --connectionpoolid baton-pool jdbc/baton", ""));
+    Files.writeString(
+        postBoot,
+        String.join(
+            "\n",
+            "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+                + " --restype javax.sql.DataSource --property 'serverName=127.0.0.1:portNumber="
+                + databasePort
+                + ":databaseName="
+                + database
+                + ":user=postgres:password=trust-auth:connectTimeout=2:socketTimeout=5' baton-pool",
+            "create-jdbc-resource --connectionpoolid baton-pool jdbc/baton",
+            ""));
     Path log = work.resolve(name + "-payara.log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // Hibernate finds no JTA platform on Payara by itself.
-        "-Dhibernate.transaction.jta.platform="
-            + "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform",
-        "-jar", System.getProperty("payara.jar", "target/payara/payara-micro.jar"),
-        "--addlibs", work.resolve("postgresql.jar").toString(),
-        "--deploy", war.toAbsolutePath().toString(),
-        "--contextroot", "/",
-        "--port", String.valueOf(port),
-        "--nocluster",
-        "--postbootcommandfile", postBoot.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .directory(work.toFile());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Hibernate finds no JTA platform on Payara by itself.
+                "-Dhibernate.transaction.jta.platform="
+                    + "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform",
+                "-jar",
+                System.getProperty("payara.jar", "target/payara/payara-micro.jar"),
+                "--addlibs",
+                work.resolve("postgresql.jar").toString(),
+                "--deploy",
+                war.toAbsolutePath().toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(port),
+                "--nocluster",
+                "--postbootcommandfile",
+                postBoot.toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .directory(work.toFile());
     builder.environment().putAll(environment);
-    PayaraMicro payara = new PayaraMicro(builder.start(), log,
-        URI.create("http://localhost:" + port));
+    PayaraMicro payara =
+        new PayaraMicro(builder.start(), log, URI.create("http://localhost:" + port));
     try {
       payara.waitUntilReady();
     } catch (Exception e) {

@@ -17,29 +17,37 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The same WAR, unchanged, on Payara Micro and PostgreSQL: login, a protected call, a refresh,
- * sign-out, a database outage answered 503, and Baton's health checks and metrics. The data source is defined by a post-boot command
- * file, the way a Payara user would; Payara reaches PostgreSQL through a proxy the test can cut.
+ * sign-out, a database outage answered 503, and Baton's health checks and metrics. The data source
+ * is defined by a post-boot command file, the way a Payara user would; Payara reaches PostgreSQL
+ * through a proxy the test can cut.
  */
 class PayaraSmokeIT {
 
   private static final int PORT = 9280;
   private static final URI BASE = URI.create("http://localhost:" + PORT);
   private static ScratchPostgres database;
+
   /** Payara reaches PostgreSQL through this proxy, so a test can take its database away. */
   private static CuttableProxy proxy;
+
   private static PayaraMicro payara;
 
   @BeforeAll
   static void startPayara() throws Exception {
     database = ScratchPostgres.create("baton_payara_");
     proxy = new CuttableProxy(5432);
-    payara = PayaraMicro.start(Path.of(System.getProperty("baton.war", "target/baton.war")), PORT,
-        proxy.port(), database.name(), Map.of(
-            // MicroProfile Config reads the environment on Payara too.
-            "SESSION_DEMO_ENABLED", "true",
-            "SESSION_COOKIE_SECURE", "false",
-            // The tests sign in through the demo, which refuses PostgreSQL unless told.
-            "SESSION_DEMO_ALLOW_ANY_DATABASE", "true"));
+    payara =
+        PayaraMicro.start(
+            Path.of(System.getProperty("baton.war", "target/baton.war")),
+            PORT,
+            proxy.port(),
+            database.name(),
+            Map.of(
+                // MicroProfile Config reads the environment on Payara too.
+                "SESSION_DEMO_ENABLED", "true",
+                "SESSION_COOKIE_SECURE", "false",
+                // The tests sign in through the demo, which refuses PostgreSQL unless told.
+                "SESSION_DEMO_ALLOW_ANY_DATABASE", "true"));
   }
 
   @AfterAll
@@ -66,19 +74,19 @@ class PayaraSmokeIT {
     assertEquals(200, me.statusCode(), me.body());
     assertEquals("paula", json(me).getString("userId"));
 
-    HttpResponse<String> refresh = browser.send("POST", "/auth/session/refresh", null,
-        "anti-csrf", antiCsrf);
+    HttpResponse<String> refresh =
+        browser.send("POST", "/auth/session/refresh", null, "anti-csrf", antiCsrf);
     assertEquals(200, refresh.statusCode(), refresh.body());
     String newAntiCsrf = refresh.headers().firstValue("anti-csrf").orElseThrow();
     assertEquals(200, browser.get("/demo/me").statusCode());
 
-    HttpResponse<String> signOut = browser.send("POST", "/auth/signout", null,
-        "anti-csrf", newAntiCsrf);
+    HttpResponse<String> signOut =
+        browser.send("POST", "/auth/signout", null, "anti-csrf", newAntiCsrf);
     assertEquals(200, signOut.statusCode(), signOut.body());
     HttpResponse<String> after = browser.get("/demo/me");
     assertEquals(401, after.statusCode());
-    assertTrue(after.headers().firstValue("Content-Type").orElseThrow()
-        .startsWith("application/json"));
+    assertTrue(
+        after.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
   }
 
   @Test
@@ -92,8 +100,8 @@ class PayaraSmokeIT {
       assertEquals(503, during.statusCode(), during.body());
       assertTrue(during.headers().firstValue("Retry-After").isPresent());
       assertTrue(during.headers().firstValue("st-refresh-token").isEmpty(), "tokens kept");
-      assertEquals(200, bearer("GET", "/demo/me", access).statusCode(),
-          "verification needs no database");
+      assertEquals(
+          200, bearer("GET", "/demo/me", access).statusCode(), "verification needs no database");
     } finally {
       proxy.restore();
     }
@@ -111,8 +119,8 @@ class PayaraSmokeIT {
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("baton-session-store"), ready.body());
     String metrics = new Browserless(BASE).get("/metrics?scope=application").body();
-    for (String name : List.of("baton_sessions_created", "baton_refreshes",
-        "baton_refresh_duration")) {
+    for (String name :
+        List.of("baton_sessions_created", "baton_refreshes", "baton_refresh_duration")) {
       assertTrue(metrics.contains(name), name + " missing from:\n" + metrics);
     }
   }

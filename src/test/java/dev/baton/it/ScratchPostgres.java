@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-/**
- * An empty database on this machine's PostgreSQL, for servers under test, dropped on close.
- */
+/** An empty database on this machine's PostgreSQL, for servers under test, dropped on close. */
 final class ScratchPostgres implements AutoCloseable {
 
   private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -46,8 +44,12 @@ final class ScratchPostgres implements AutoCloseable {
   int lockWaiters() throws SQLException {
     try (Connection connection = connect();
         Statement sql = connection.createStatement();
-        ResultSet count = sql.executeQuery("SELECT count(*) FROM pg_stat_activity"
-            + " WHERE datname = '" + name + "' AND wait_event_type = 'Lock'")) {
+        ResultSet count =
+            sql.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = '"
+                    + name
+                    + "' AND wait_event_type = 'Lock'")) {
       count.next();
       return count.getInt(1);
     }

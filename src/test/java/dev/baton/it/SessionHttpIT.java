@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /** The HTTP contract on a running Open Liberty server: what supertokens-website expects. */
 class SessionHttpIT {
 
-  private static final Path SERVER_LOG = Path.of(System.getProperty("liberty.log",
-      "target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
+  private static final Path SERVER_LOG =
+      Path.of(
+          System.getProperty(
+              "liberty.log", "target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
 
   private static List<String> setCookies(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie");
@@ -36,16 +38,34 @@ class SessionHttpIT {
     assertAll(
         () -> assertEquals(200, login.statusCode()),
         () -> assertEquals("alice", json(login).getString("userId")),
-        () -> assertTrue(setCookies(login).stream().anyMatch(c -> c.startsWith("sAccessToken=")
-            && c.contains("HttpOnly") && c.contains("Path=/;") && c.contains("SameSite=Lax"))),
-        () -> assertTrue(setCookies(login).stream().anyMatch(c -> c.startsWith("sRefreshToken=")
-            && c.contains("HttpOnly") && c.contains("Path=/auth/session/refresh"))),
+        () ->
+            assertTrue(
+                setCookies(login).stream()
+                    .anyMatch(
+                        c ->
+                            c.startsWith("sAccessToken=")
+                                && c.contains("HttpOnly")
+                                && c.contains("Path=/;")
+                                && c.contains("SameSite=Lax"))),
+        () ->
+            assertTrue(
+                setCookies(login).stream()
+                    .anyMatch(
+                        c ->
+                            c.startsWith("sRefreshToken=")
+                                && c.contains("HttpOnly")
+                                && c.contains("Path=/auth/session/refresh"))),
         () -> assertTrue(login.headers().firstValue("anti-csrf").isPresent()),
         () -> assertEquals("alice", frontToken.getString("uid")),
         () -> assertEquals("tester", frontToken.getJsonObject("up").getString("role")),
         () -> assertTrue(frontToken.getJsonNumber("ate").longValue() > System.currentTimeMillis()),
-        () -> assertTrue(login.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()
-            .contains("front-token")));
+        () ->
+            assertTrue(
+                login
+                    .headers()
+                    .firstValue("Access-Control-Expose-Headers")
+                    .orElseThrow()
+                    .contains("front-token")));
   }
 
   @Test
@@ -69,8 +89,8 @@ class SessionHttpIT {
 
   @Test
   void unverifiableTokenMeansTryRefreshWithoutClearing() throws Exception {
-    HttpResponse<String> me = new Browserless().get("/demo/me",
-        "Cookie", "sAccessToken=eyJhbGciOiJub25lIn0.e30.");
+    HttpResponse<String> me =
+        new Browserless().get("/demo/me", "Cookie", "sAccessToken=eyJhbGciOiJub25lIn0.e30.");
     assertEquals(401, me.statusCode());
     assertEquals("try refresh token", json(me).getString("message"));
     assertTrue(setCookies(me).isEmpty());
@@ -78,9 +98,14 @@ class SessionHttpIT {
 
   @Test
   void browserNavigationWithUnverifiableTokenGetsTheRefreshPage() throws Exception {
-    HttpResponse<String> page = new Browserless().get("/demo/me",
-        "Cookie", "sAccessToken=garbage", "Accept",
-        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    HttpResponse<String> page =
+        new Browserless()
+            .get(
+                "/demo/me",
+                "Cookie",
+                "sAccessToken=garbage",
+                "Accept",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     assertEquals(401, page.statusCode());
     assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
     assertTrue(page.body().contains("\"/auth/session/refresh\""));
@@ -92,15 +117,16 @@ class SessionHttpIT {
     Browserless browser = new Browserless();
     String antiCsrf = browser.login("alice").headers().firstValue("anti-csrf").orElseThrow();
     HttpResponse<String> forged = browser.post("/demo/me/data", "{\"cart\":1}");
-    HttpResponse<String> genuine = browser.post("/demo/me/data", "{\"cart\":2}",
-        "anti-csrf", antiCsrf);
+    HttpResponse<String> genuine =
+        browser.post("/demo/me/data", "{\"cart\":2}", "anti-csrf", antiCsrf);
     assertAll(
         () -> assertEquals(401, forged.statusCode()),
         () -> assertEquals("try refresh token", json(forged).getString("message")),
         () -> assertEquals(200, genuine.statusCode()),
         () -> assertEquals(2, json(genuine).getJsonObject("sessionData").getInt("cart")),
-        () -> assertEquals(2, json(browser.get("/demo/me/data"))
-            .getJsonObject("sessionData").getInt("cart")));
+        () ->
+            assertEquals(
+                2, json(browser.get("/demo/me/data")).getJsonObject("sessionData").getInt("cart")));
   }
 
   @Test
@@ -111,20 +137,22 @@ class SessionHttpIT {
     String refresh = login.headers().firstValue("st-refresh-token").orElseThrow();
     assertTrue(setCookies(login).isEmpty());
 
-    HttpResponse<String> update = new Browserless().post("/demo/me/data", "{\"cart\":5}",
-        "Authorization", "Bearer " + access);
+    HttpResponse<String> update =
+        new Browserless()
+            .post("/demo/me/data", "{\"cart\":5}", "Authorization", "Bearer " + access);
     assertEquals(200, update.statusCode());
 
-    HttpResponse<String> refreshed = new Browserless().send("POST", "/auth/session/refresh", null,
-        "Authorization", "Bearer " + refresh);
+    HttpResponse<String> refreshed =
+        new Browserless()
+            .send("POST", "/auth/session/refresh", null, "Authorization", "Bearer " + refresh);
     assertEquals(200, refreshed.statusCode());
     String newAccess = refreshed.headers().firstValue("st-access-token").orElseThrow();
     assertFalse(newAccess.equals(access));
     assertTrue(setCookies(refreshed).isEmpty());
 
     // The first call with the new access token confirms the new refresh token.
-    HttpResponse<String> confirmed = new Browserless().get("/demo/me",
-        "Authorization", "Bearer " + newAccess);
+    HttpResponse<String> confirmed =
+        new Browserless().get("/demo/me", "Authorization", "Bearer " + newAccess);
     assertEquals(200, confirmed.statusCode());
     assertTrue(confirmed.headers().firstValue("st-access-token").isPresent());
     assertTrue(confirmed.headers().firstValue("front-token").isPresent());
@@ -136,8 +164,8 @@ class SessionHttpIT {
     String antiCsrf = browser.login("carol").headers().firstValue("anti-csrf").orElseThrow();
     String oldAccess = browser.cookie("sAccessToken").orElseThrow();
 
-    HttpResponse<String> refresh = browser.send("POST", "/auth/session/refresh", null,
-        "anti-csrf", antiCsrf);
+    HttpResponse<String> refresh =
+        browser.send("POST", "/auth/session/refresh", null, "anti-csrf", antiCsrf);
     assertEquals(200, refresh.statusCode());
     assertEquals("OK", json(refresh).getString("status"));
     assertTrue(refresh.headers().firstValue("front-token").isPresent());
@@ -156,8 +184,8 @@ class SessionHttpIT {
   void refreshWithWrongAntiCsrfIsUnauthorisedAndClears() throws Exception {
     Browserless browser = new Browserless();
     browser.login("dave");
-    HttpResponse<String> refresh = browser.send("POST", "/auth/session/refresh", null,
-        "anti-csrf", "forged");
+    HttpResponse<String> refresh =
+        browser.send("POST", "/auth/session/refresh", null, "anti-csrf", "forged");
     assertEquals(401, refresh.statusCode());
     assertEquals("unauthorised", json(refresh).getString("message"));
     assertTrue(clearsCookie(refresh, "sAccessToken"));
@@ -173,8 +201,12 @@ class SessionHttpIT {
         () -> assertEquals(401, none.statusCode()),
         () -> assertEquals("unauthorised", json(none).getString("message")),
         () -> assertEquals(405, get.statusCode()),
-        () -> assertTrue(get.headers().firstValue("Content-Type").orElseThrow()
-            .startsWith("application/json")));
+        () ->
+            assertTrue(
+                get.headers()
+                    .firstValue("Content-Type")
+                    .orElseThrow()
+                    .startsWith("application/json")));
   }
 
   @Test
@@ -182,33 +214,46 @@ class SessionHttpIT {
     Browserless victim = new Browserless();
     HttpResponse<String> login = victim.login("erin", "st-auth-mode", "header");
     String stolen = login.headers().firstValue("st-refresh-token").orElseThrow();
-    HttpResponse<String> first = new Browserless().send("POST", "/auth/session/refresh", null,
-        "Authorization", "Bearer " + stolen);
+    HttpResponse<String> first =
+        new Browserless()
+            .send("POST", "/auth/session/refresh", null, "Authorization", "Bearer " + stolen);
     String child = first.headers().firstValue("st-refresh-token").orElseThrow();
-    assertEquals(200, new Browserless().send("POST", "/auth/session/refresh", null,
-        "Authorization", "Bearer " + child).statusCode());
+    assertEquals(
+        200,
+        new Browserless()
+            .send("POST", "/auth/session/refresh", null, "Authorization", "Bearer " + child)
+            .statusCode());
 
-    HttpResponse<String> thief = new Browserless().send("POST", "/auth/session/refresh", null,
-        "Authorization", "Bearer " + stolen);
+    HttpResponse<String> thief =
+        new Browserless()
+            .send("POST", "/auth/session/refresh", null, "Authorization", "Bearer " + stolen);
     assertEquals(401, thief.statusCode());
     assertEquals("token theft detected", json(thief).getString("message"));
     assertEquals("", thief.headers().firstValue("st-refresh-token").orElseThrow());
-    assertEquals(401, new Browserless().send("POST", "/auth/session/refresh", null,
-        "Authorization", "Bearer " + child).statusCode());
+    assertEquals(
+        401,
+        new Browserless()
+            .send("POST", "/auth/session/refresh", null, "Authorization", "Bearer " + child)
+            .statusCode());
 
     String handle = json(login).getString("sessionHandle");
-    String theftLine = Files.readAllLines(SERVER_LOG).stream()
-        .filter(line -> line.contains("event=token_theft_detected")
-            && line.contains("sessionHandle=" + handle))
-        .findFirst().orElseThrow();
+    String theftLine =
+        Files.readAllLines(SERVER_LOG).stream()
+            .filter(
+                line ->
+                    line.contains("event=token_theft_detected")
+                        && line.contains("sessionHandle=" + handle))
+            .findFirst()
+            .orElseThrow();
     assertTrue(theftLine.contains("userId=erin") && theftLine.contains("clientAddress="));
     assertFalse(theftLine.contains(stolen) || theftLine.contains(child));
   }
 
   @Test
   void theServerRunsThePurgeJobOnItsManagedScheduler() throws Exception {
-    assertTrue(Files.readAllLines(SERVER_LOG).stream()
-        .noneMatch(line -> line.contains("No managed scheduler")));
+    assertTrue(
+        Files.readAllLines(SERVER_LOG).stream()
+            .noneMatch(line -> line.contains("No managed scheduler")));
   }
 
   @Test
@@ -218,8 +263,12 @@ class SessionHttpIT {
     browser.send("POST", "/auth/session/refresh", null, "anti-csrf", antiCsrf);
     new Browserless().get("/demo/me");
     String metrics = new Browserless().get("/metrics?scope=application").body();
-    for (String name : List.of("baton_sessions_created", "baton_refreshes",
-        "baton_unauthorised", "baton_refresh_duration")) {
+    for (String name :
+        List.of(
+            "baton_sessions_created",
+            "baton_refreshes",
+            "baton_unauthorised",
+            "baton_refresh_duration")) {
       assertTrue(metrics.contains(name), name + " missing from:\n" + metrics);
     }
     assertTrue(metrics.contains("reason=\"unauthorised\""));
@@ -241,14 +290,22 @@ class SessionHttpIT {
     Browserless browser = new Browserless();
     String antiCsrf = browser.login("frank").headers().firstValue("anti-csrf").orElseThrow();
     String refreshToken = browser.cookie("sRefreshToken").orElseThrow();
-    HttpResponse<String> signOut = browser.send("POST", "/auth/signout", null,
-        "anti-csrf", antiCsrf);
+    HttpResponse<String> signOut =
+        browser.send("POST", "/auth/signout", null, "anti-csrf", antiCsrf);
     assertEquals(200, signOut.statusCode());
     assertEquals("OK", json(signOut).getString("status"));
     assertTrue(clearsCookie(signOut, "sAccessToken"));
     assertTrue(clearsCookie(signOut, "sRefreshToken"));
-    HttpResponse<String> refresh = new Browserless().send("POST", "/auth/session/refresh", null,
-        "Cookie", "sRefreshToken=" + refreshToken, "anti-csrf", antiCsrf);
+    HttpResponse<String> refresh =
+        new Browserless()
+            .send(
+                "POST",
+                "/auth/session/refresh",
+                null,
+                "Cookie",
+                "sRefreshToken=" + refreshToken,
+                "anti-csrf",
+                antiCsrf);
     assertEquals(401, refresh.statusCode());
   }
 
@@ -272,16 +329,19 @@ class SessionHttpIT {
     Browserless client = new Browserless();
     HttpResponse<String> malformed = client.post("/demo/login", "{\"userId\": ");
     HttpResponse<String> wrongType = client.post("/demo/login", "{\"userId\": 42}");
-    HttpResponse<String> wrongPayload = client.post("/demo/login",
-        "{\"userId\": \"x\", \"accessTokenPayload\": [1]}");
-    HttpResponse<String> reserved = client.post("/demo/login",
-        "{\"userId\": \"x\", \"accessTokenPayload\": {\"sub\": \"admin\"}}");
-    HttpResponse<String> huge = client.post("/demo/login",
-        "{\"userId\": \"x\", \"sessionData\": {\"blob\": \"" + "x".repeat(100 * 1024) + "\"}}");
-    HttpResponse<String> plainText = client.send("POST", "/demo/login", "userId=x",
-        "Content-Type", "text/plain");
-    for (HttpResponse<String> response : List.of(malformed, wrongType, wrongPayload, reserved,
-        huge)) {
+    HttpResponse<String> wrongPayload =
+        client.post("/demo/login", "{\"userId\": \"x\", \"accessTokenPayload\": [1]}");
+    HttpResponse<String> reserved =
+        client.post(
+            "/demo/login", "{\"userId\": \"x\", \"accessTokenPayload\": {\"sub\": \"admin\"}}");
+    HttpResponse<String> huge =
+        client.post(
+            "/demo/login",
+            "{\"userId\": \"x\", \"sessionData\": {\"blob\": \"" + "x".repeat(100 * 1024) + "\"}}");
+    HttpResponse<String> plainText =
+        client.send("POST", "/demo/login", "userId=x", "Content-Type", "text/plain");
+    for (HttpResponse<String> response :
+        List.of(malformed, wrongType, wrongPayload, reserved, huge)) {
       assertEquals(400, response.statusCode(), response.body());
       assertFalse(response.body().contains("Exception"), response.body());
       assertFalse(json(response).getString("message").isBlank());
@@ -293,19 +353,45 @@ class SessionHttpIT {
 
   @Test
   void corsPreflightIsAnsweredForAllowedOriginsOnly() throws Exception {
-    HttpResponse<String> allowed = new Browserless().send("OPTIONS", "/demo/me", null,
-        "Origin", "http://frontend.test:5173", "Access-Control-Request-Method", "POST",
-        "Access-Control-Request-Headers", "anti-csrf, rid");
-    HttpResponse<String> other = new Browserless().send("OPTIONS", "/demo/me", null,
-        "Origin", "http://evil.test", "Access-Control-Request-Method", "POST");
+    HttpResponse<String> allowed =
+        new Browserless()
+            .send(
+                "OPTIONS",
+                "/demo/me",
+                null,
+                "Origin",
+                "http://frontend.test:5173",
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "anti-csrf, rid");
+    HttpResponse<String> other =
+        new Browserless()
+            .send(
+                "OPTIONS",
+                "/demo/me",
+                null,
+                "Origin",
+                "http://evil.test",
+                "Access-Control-Request-Method",
+                "POST");
     assertAll(
         () -> assertEquals(204, allowed.statusCode()),
-        () -> assertEquals("http://frontend.test:5173",
-            allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow()),
-        () -> assertEquals("true",
-            allowed.headers().firstValue("Access-Control-Allow-Credentials").orElseThrow()),
-        () -> assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers")
-            .orElseThrow().contains("anti-csrf")),
+        () ->
+            assertEquals(
+                "http://frontend.test:5173",
+                allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow()),
+        () ->
+            assertEquals(
+                "true",
+                allowed.headers().firstValue("Access-Control-Allow-Credentials").orElseThrow()),
+        () ->
+            assertTrue(
+                allowed
+                    .headers()
+                    .firstValue("Access-Control-Allow-Headers")
+                    .orElseThrow()
+                    .contains("anti-csrf")),
         () -> assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty()));
   }
 }

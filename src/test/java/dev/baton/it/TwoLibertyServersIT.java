@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.it.Browserless.HeaderSession;
-import dev.baton.testing.CuttableProxy;
-import dev.baton.testing.Jwts;
 import dev.baton.testing.Await;
 import dev.baton.testing.Concurrently;
+import dev.baton.testing.CuttableProxy;
+import dev.baton.testing.Jwts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,12 +52,14 @@ class TwoLibertyServersIT {
   private static final List<String> SERVERS = List.of("baton-pg-a", "baton-pg-b");
   private static final URI A = URI.create("http://localhost:9381");
   private static final URI B = URI.create("http://localhost:9382");
+
   /**
    * Both servers rotate their signing key this often, so that a test can see a rotation. Longer
    * than the gap between the two servers' starts on a loaded machine (4 s seen), or the later one
    * would rightly rotate the first key away at start-up.
    */
   private static final Duration KEY_ROTATION = Duration.ofSeconds(15);
+
   /** Server B reaches PostgreSQL through this proxy, so a test can take its database away. */
   private static CuttableProxy databaseOfB;
 
@@ -66,8 +67,10 @@ class TwoLibertyServersIT {
   static void startBothAtOnce() throws Exception {
     database = ScratchPostgres.create("baton_it_");
     databaseOfB = new CuttableProxy(5432);
-    servers = List.of(createServer(SERVERS.get(0), 9381, 5432),
-        createServer(SERVERS.get(1), 9382, databaseOfB.port()));
+    servers =
+        List.of(
+            createServer(SERVERS.get(0), 9381, 5432),
+            createServer(SERVERS.get(1), 9382, databaseOfB.port()));
     List<Process> starting = new ArrayList<>();
     for (LibertyServer server : servers) {
       starting.add(server.launch("start"));
@@ -93,7 +96,8 @@ class TwoLibertyServersIT {
   @Order(1)
   void serversThatStartedTogetherOnAnEmptyDatabaseCreatedExactlyOneSigningKey() throws Exception {
     assertEquals(1, count("SELECT COUNT(*) FROM baton_signing_key"));
-    assertEquals(json(new Browserless(A).get("/auth/jwt/jwks.json")),
+    assertEquals(
+        json(new Browserless(A).get("/auth/jwt/jwks.json")),
         json(new Browserless(B).get("/auth/jwt/jwks.json")));
   }
 
@@ -114,8 +118,9 @@ class TwoLibertyServersIT {
 
     assertEquals(200, bearer(B, "GET", "/demo/me", rotated).statusCode());
     String newKid = Jwts.header(rotated).getString("kid");
-    assertTrue(json(new Browserless(B).get("/auth/jwt/jwks.json")).getJsonArray("keys")
-        .stream().anyMatch(key -> key.asJsonObject().getString("kid").equals(newKid)));
+    assertTrue(
+        json(new Browserless(B).get("/auth/jwt/jwks.json")).getJsonArray("keys").stream()
+            .anyMatch(key -> key.asJsonObject().getString("kid").equals(newKid)));
   }
 
   @Test
@@ -139,10 +144,13 @@ class TwoLibertyServersIT {
     String refresh = login.refreshToken();
     String handle = login.sessionHandle();
 
-    List<HttpResponse<String>> responses = Concurrently.run(50, i -> {
-      URI server = i % 2 == 0 ? A : B;
-      return () -> bearer(server, "POST", "/auth/session/refresh", refresh);
-    });
+    List<HttpResponse<String>> responses =
+        Concurrently.run(
+            50,
+            i -> {
+              URI server = i % 2 == 0 ? A : B;
+              return () -> bearer(server, "POST", "/auth/session/refresh", refresh);
+            });
     for (HttpResponse<String> response : responses) {
       assertEquals(200, response.statusCode(), response.body());
     }
@@ -155,8 +163,11 @@ class TwoLibertyServersIT {
   void theftIsDetectedOnBForATokenRotatedOnA() throws Exception {
     HeaderSession login = new Browserless(A).headerLogin("carol");
     String stolen = login.refreshToken();
-    String r1 = bearer(A, "POST", "/auth/session/refresh", stolen)
-        .headers().firstValue("st-refresh-token").orElseThrow();
+    String r1 =
+        bearer(A, "POST", "/auth/session/refresh", stolen)
+            .headers()
+            .firstValue("st-refresh-token")
+            .orElseThrow();
     assertEquals(200, bearer(A, "POST", "/auth/session/refresh", r1).statusCode());
 
     HttpResponse<String> thief = bearer(B, "POST", "/auth/session/refresh", stolen);
@@ -179,23 +190,21 @@ class TwoLibertyServersIT {
       assertTrue(during.headers().firstValue("Retry-After").isPresent());
       assertTrue(during.headers().firstValue("st-refresh-token").isEmpty(), "tokens kept");
       assertTrue(during.headers().firstValue("front-token").isEmpty(), "tokens kept");
-      assertEquals(200, bearer(B, "GET", "/demo/me", access).statusCode(),
-          "verification needs no database");
+      assertEquals(
+          200, bearer(B, "GET", "/demo/me", access).statusCode(), "verification needs no database");
       assertEquals(503, new Browserless(B).get("/health/ready").statusCode());
     } finally {
       databaseOfB.restore();
     }
-    HttpResponse<String> after =
-        Browserless.retryWhileUnavailable(() -> refreshOn(B, refresh));
+    HttpResponse<String> after = Browserless.retryWhileUnavailable(() -> refreshOn(B, refresh));
     assertEquals(200, after.statusCode(), "the same refresh token works once the database is back");
   }
 
   /**
-   * Rows held by a transaction that never ends, the way a server that lost its network
-   * mid-refresh leaves them. Refreshes of 24 such sessions on B each wait
-   * {@code session.lock-timeout} (10 s here) holding a connection, so B's pool (20, 5 s connection
-   * timeout) runs dry. Every one is answered 503, none 401, and the tokens work once the rows are
-   * free.
+   * Rows held by a transaction that never ends, the way a server that lost its network mid-refresh
+   * leaves them. Refreshes of 24 such sessions on B each wait {@code session.lock-timeout} (10 s
+   * here) holding a connection, so B's pool (20, 5 s connection timeout) runs dry. Every one is
+   * answered 503, none 401, and the tokens work once the rows are free.
    */
   @Test
   @Order(2000)
@@ -209,8 +218,11 @@ class TwoLibertyServersIT {
     }
     List<HttpResponse<String>> answers;
     try (Connection stuck = lockRows(handles)) {
-      answers = Concurrently.run(refreshTokens.stream().map(token ->
-          (Callable<HttpResponse<String>>) () -> refreshOn(B, token)).toList());
+      answers =
+          Concurrently.run(
+              refreshTokens.stream()
+                  .map(token -> (Callable<HttpResponse<String>>) () -> refreshOn(B, token))
+                  .toList());
       stuck.rollback();
     }
     assertAllUnavailableWithTokensKept(answers);
@@ -239,14 +251,17 @@ class TwoLibertyServersIT {
     try (Connection stuck = lockRows(List.of(handle))) {
       ExecutorService clients = Executors.newFixedThreadPool(24);
       try {
-        List<Future<HttpResponse<String>>> waiting = Concurrently.start(clients,
-            Collections.nCopies(24, () -> refreshOn(B, refresh)));
+        List<Future<HttpResponse<String>>> waiting =
+            Concurrently.start(clients, Collections.nCopies(24, () -> refreshOn(B, refresh)));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         // The first of them waits for the row in the database, the others for their turn in B.
-        Await.until("a request waits for the stuck row", Duration.ofSeconds(30),
+        Await.until(
+            "a request waits for the stuck row",
+            Duration.ofSeconds(30),
             () -> database.lockWaiters() >= 1);
         assertEquals(200, refreshOn(B, otherUser).statusCode());
-        assertTrue(waiting.stream().noneMatch(Future::isDone), "ivy had to wait for the stuck requests");
+        assertTrue(
+            waiting.stream().noneMatch(Future::isDone), "ivy had to wait for the stuck requests");
         assertEquals(1, database.lockWaiters(), "one connection waits for the stuck row");
         answers = Concurrently.results(waiting, deadline);
       } finally {
@@ -264,8 +279,11 @@ class TwoLibertyServersIT {
     Connection connection = database.connect();
     connection.setAutoCommit(false);
     try (Statement lock = connection.createStatement()) {
-      lock.executeQuery("SELECT handle FROM baton_session WHERE handle IN ('"
-          + String.join("','", handles) + "') FOR UPDATE").close();
+      lock.executeQuery(
+              "SELECT handle FROM baton_session WHERE handle IN ('"
+                  + String.join("','", handles)
+                  + "') FOR UPDATE")
+          .close();
     }
     return connection;
   }
@@ -278,8 +296,7 @@ class TwoLibertyServersIT {
     }
   }
 
-  private static HttpResponse<String> refreshOn(URI server, String refreshToken)
-      throws Exception {
+  private static HttpResponse<String> refreshOn(URI server, String refreshToken) throws Exception {
     return bearer(server, "POST", "/auth/session/refresh", refreshToken);
   }
 
@@ -292,25 +309,30 @@ class TwoLibertyServersIT {
     AtomicReference<String> inFlight = new AtomicReference<>(login.refreshToken());
     AtomicInteger refreshed = new AtomicInteger();
     ExecutorService background = Executors.newSingleThreadExecutor();
-    Future<Exception> client = background.submit(() -> {
-      while (true) {
-        HttpResponse<String> response;
-        try {
-          response = bearer(A, "POST", "/auth/session/refresh", inFlight.get());
-        } catch (IOException serverGone) {
-          // A died with a refresh in flight: its token is what the client retries with.
-          return serverGone;
-        }
-        assertEquals(200, response.statusCode(), response.body());
-        inFlight.set(response.headers().firstValue("st-refresh-token").orElseThrow());
-        refreshed.incrementAndGet();
-      }
-    });
+    Future<Exception> client =
+        background.submit(
+            () -> {
+              while (true) {
+                HttpResponse<String> response;
+                try {
+                  response = bearer(A, "POST", "/auth/session/refresh", inFlight.get());
+                } catch (IOException serverGone) {
+                  // A died with a refresh in flight: its token is what the client retries with.
+                  return serverGone;
+                }
+                assertEquals(200, response.statusCode(), response.body());
+                inFlight.set(response.headers().firstValue("st-refresh-token").orElseThrow());
+                refreshed.incrementAndGet();
+              }
+            });
     try {
-      Await.until("20 refreshes on A", Duration.ofSeconds(60),
+      Await.until(
+          "20 refreshes on A",
+          Duration.ofSeconds(60),
           () -> refreshed.get() >= 20 || client.isDone());
-      long pid = Long.parseLong(Files.readString(
-          WLP.resolve("usr/servers/.pid/" + SERVERS.get(0) + ".pid")).trim());
+      long pid =
+          Long.parseLong(
+              Files.readString(WLP.resolve("usr/servers/.pid/" + SERVERS.get(0) + ".pid")).trim());
       new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
       // Rethrows the client's assertion failure, if it had one, and bounds its wait.
       Concurrently.results(List.of(client), System.nanoTime() + Duration.ofSeconds(30).toNanos());
@@ -339,7 +361,8 @@ class TwoLibertyServersIT {
     List<String> lines = new ArrayList<>();
     for (String server : SERVERS) {
       logLines(server, "event=token_theft_detected").stream()
-          .filter(l -> l.contains("sessionHandle=" + handle)).forEach(lines::add);
+          .filter(l -> l.contains("sessionHandle=" + handle))
+          .forEach(lines::add);
     }
     return lines;
   }
@@ -353,22 +376,27 @@ class TwoLibertyServersIT {
 
   private static LibertyServer createServer(String name, int port, int databasePort)
       throws Exception {
-    LibertyServer server = LibertyServer.create(name, Path.of("liberty", "server.xml"),
-        Path.of("target", "baton.war"), List.of(
-            "HTTP_PORT=" + port,
-            "DB_KIND=postgresql",
-            "DB_URL=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database.name(),
-            "DB_USER=postgres",
-            "DB_PASSWORD=unused-with-trust-auth",
-            "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
-            // The tests sign in through the demo, which refuses PostgreSQL unless told.
-            "SESSION_DEMO_ALLOW_ANY_DATABASE=true",
-            "EXTRA_CONFIG=it-threads.xml",
-            // Longer than the pool's connection timeout, so that a stuck row drains the pool.
-            "SESSION_LOCK_TIMEOUT=PT10S"));
+    LibertyServer server =
+        LibertyServer.create(
+            name,
+            Path.of("liberty", "server.xml"),
+            Path.of("target", "baton.war"),
+            List.of(
+                "HTTP_PORT=" + port,
+                "DB_KIND=postgresql",
+                "DB_URL=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database.name(),
+                "DB_USER=postgres",
+                "DB_PASSWORD=unused-with-trust-auth",
+                "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
+                // The tests sign in through the demo, which refuses PostgreSQL unless told.
+                "SESSION_DEMO_ALLOW_ANY_DATABASE=true",
+                "EXTRA_CONFIG=it-threads.xml",
+                // Longer than the pool's connection timeout, so that a stuck row drains the pool.
+                "SESSION_LOCK_TIMEOUT=PT10S"));
     // Liberty adds worker threads gradually; 24 refreshes blocked at once must all run at once to
     // drain the pool of 20 connections.
-    Files.writeString(server.directory().resolve("it-threads.xml"),
+    Files.writeString(
+        server.directory().resolve("it-threads.xml"),
         "<server><executor coreThreads=\"32\"/></server>\n");
     return server;
   }

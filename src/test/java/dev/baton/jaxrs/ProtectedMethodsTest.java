@@ -142,8 +142,8 @@ class ProtectedMethodsTest {
     VerifySession options = root(OnClassAndMethod.class, get(OnClassAndMethod.class)).orElseThrow();
     assertFalse(options.antiCsrfCheck());
     assertTrue(options.sessionRequired());
-    VerifySession classLevel = root(OnClassAndMethod.class,
-        OnClassAndMethod.class.getMethod("other")).orElseThrow();
+    VerifySession classLevel =
+        root(OnClassAndMethod.class, OnClassAndMethod.class.getMethod("other")).orElseThrow();
     assertFalse(classLevel.sessionRequired());
   }
 
@@ -159,8 +159,10 @@ class ProtectedMethodsTest {
 
   @Test
   void anOverriddenAnnotatedMethodCounts() throws Exception {
-    assertFalse(root(OverridesAnnotatedMethod.class, get(OverridesAnnotatedMethod.class))
-        .orElseThrow().sessionRequired());
+    assertFalse(
+        root(OverridesAnnotatedMethod.class, get(OverridesAnnotatedMethod.class))
+            .orElseThrow()
+            .sessionRequired());
   }
 
   @Test
@@ -171,10 +173,12 @@ class ProtectedMethodsTest {
 
   @Test
   void anImplementationAnnotationCountsWhicheverMethodTheRuntimeReports() throws Exception {
-    assertFalse(root(AnnotatesImplementation.class, get(AnnotatesImplementation.class))
-        .orElseThrow().antiCsrfCheck());
-    assertFalse(root(AnnotatesImplementation.class, get(PlainApi.class))
-        .orElseThrow().antiCsrfCheck());
+    assertFalse(
+        root(AnnotatesImplementation.class, get(AnnotatesImplementation.class))
+            .orElseThrow()
+            .antiCsrfCheck());
+    assertFalse(
+        root(AnnotatesImplementation.class, get(PlainApi.class)).orElseThrow().antiCsrfCheck());
   }
 
   @Test
@@ -215,10 +219,13 @@ class ProtectedMethodsTest {
 
   @Test
   void aMethodThatDecidesItselfNeverAsksForTheEnclosingResources() throws Exception {
-    Optional<VerifySession> options = ProtectedMethods.of(OnMethod.class, get(OnMethod.class),
-        () -> {
-          throw new AssertionError("the matched resources were read on the fast path");
-        });
+    Optional<VerifySession> options =
+        ProtectedMethods.of(
+            OnMethod.class,
+            get(OnMethod.class),
+            () -> {
+              throw new AssertionError("the matched resources were read on the fast path");
+            });
     assertTrue(options.isPresent());
   }
 }

@@ -31,8 +31,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every branch of {@link SessionFilter} and {@link SessionVerifier}, against the real engine on H2 and a request made by
- * hand: what reaches the resource, and what is refused with which exception.
+ * Every branch of {@link SessionFilter} and {@link SessionVerifier}, against the real engine on H2
+ * and a request made by hand: what reaches the resource, and what is refused with which exception.
  */
 @BatonTest
 class SessionFilterTest {
@@ -80,21 +80,29 @@ class SessionFilterTest {
     }
 
     ContainerRequestContext context() {
-      UriInfo uri = proxy(UriInfo.class, (name, args) ->
-          name.equals("getMatchedResources") ? List.of() : unsupported(name));
-      return proxy(ContainerRequestContext.class, (name, args) -> switch (name) {
-        case "getMethod" -> method;
-        case "getHeaderString" -> headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
-        case "getCookies" -> cookies;
-        case "getUriInfo" -> uri;
-        case "getSecurityContext" -> security != null ? security
-            : proxy(SecurityContext.class, (n, a) -> n.equals("isSecure") ? false : null);
-        case "setSecurityContext" -> {
-          security = (SecurityContext) args[0];
-          yield null;
-        }
-        default -> unsupported(name);
-      });
+      UriInfo uri =
+          proxy(
+              UriInfo.class,
+              (name, args) -> name.equals("getMatchedResources") ? List.of() : unsupported(name));
+      return proxy(
+          ContainerRequestContext.class,
+          (name, args) ->
+              switch (name) {
+                case "getMethod" -> method;
+                case "getHeaderString" -> headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
+                case "getCookies" -> cookies;
+                case "getUriInfo" -> uri;
+                case "getSecurityContext" ->
+                    security != null
+                        ? security
+                        : proxy(
+                            SecurityContext.class, (n, a) -> n.equals("isSecure") ? false : null);
+                case "setSecurityContext" -> {
+                  security = (SecurityContext) args[0];
+                  yield null;
+                }
+                default -> unsupported(name);
+              });
     }
   }
 
@@ -104,8 +112,11 @@ class SessionFilterTest {
 
   @SuppressWarnings("unchecked")
   static <T> T proxy(Class<T> type, Answer answer) {
-    return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        (self, method, args) -> answer.answer(method.getName(), args));
+    return (T)
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (self, method, args) -> answer.answer(method.getName(), args));
   }
 
   static Object unsupported(String name) {
@@ -125,17 +136,18 @@ class SessionFilterTest {
   private static SessionFilter filterFor(TestBaton baton, String methodName) throws Exception {
     SessionFilter filter = new SessionFilter();
     Method method = Resource.class.getMethod(methodName);
-    filter.resource = new ResourceInfo() {
-      @Override
-      public Method getResourceMethod() {
-        return method;
-      }
+    filter.resource =
+        new ResourceInfo() {
+          @Override
+          public Method getResourceMethod() {
+            return method;
+          }
 
-      @Override
-      public Class<?> getResourceClass() {
-        return Resource.class;
-      }
-    };
+          @Override
+          public Class<?> getResourceClass() {
+            return Resource.class;
+          }
+        };
     SessionVerifier verifier = new SessionVerifier();
     verifier.sessions = baton.sessions();
     verifier.config = baton.bean(SessionConfig.class);
@@ -165,17 +177,18 @@ class SessionFilterTest {
   @Test
   void aRequestThatMatchedNoResourceMethodIsLeftAlone() throws Exception {
     SessionFilter filter = filterFor("required");
-    filter.resource = new ResourceInfo() {
-      @Override
-      public Method getResourceMethod() {
-        return null;
-      }
+    filter.resource =
+        new ResourceInfo() {
+          @Override
+          public Method getResourceMethod() {
+            return null;
+          }
 
-      @Override
-      public Class<?> getResourceClass() {
-        return null;
-      }
-    };
+          @Override
+          public Class<?> getResourceClass() {
+            return null;
+          }
+        };
     filter.filter(new Request("GET").context());
     assertTrue(filter.verifier.current.get().isEmpty());
   }
@@ -184,7 +197,8 @@ class SessionFilterTest {
   void noTokenOnARequiredSessionIsUnauthorisedWithoutClearingAnything() throws Exception {
     SessionFilter filter = filterFor("required");
     UnauthorisedException refused =
-        assertThrows(UnauthorisedException.class, () -> filter.filter(new Request("GET").context()));
+        assertThrows(
+            UnauthorisedException.class, () -> filter.filter(new Request("GET").context()));
     assertFalse(refused.clearTokens());
   }
 
@@ -208,8 +222,9 @@ class SessionFilterTest {
   void aBearerTokenSetsTheSessionAndThePrincipalWithoutAnAntiCsrfCheck() throws Exception {
     SessionFilter filter = filterFor("required");
     SessionTokens tokens = login();
-    Request request = new Request("POST")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken().value());
+    Request request =
+        new Request("POST")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken().value());
     filter.filter(request.context());
     assertEquals("alice", filter.verifier.current.require().userId());
     assertEquals("alice", request.security.getUserPrincipal().getName());
@@ -219,8 +234,8 @@ class SessionFilterTest {
   @Test
   void aCookieGetNeedsNoAntiCsrfToken() throws Exception {
     SessionFilter filter = filterFor("required");
-    Request request = new Request("GET")
-        .cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    Request request =
+        new Request("GET").cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
     filter.filter(request.context());
     assertEquals("alice", filter.verifier.current.require().userId());
   }
@@ -228,8 +243,8 @@ class SessionFilterTest {
   @Test
   void aCookiePostWithoutTheAntiCsrfTokenMustRefresh() throws Exception {
     SessionFilter filter = filterFor("required");
-    Request request = new Request("POST")
-        .cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    Request request =
+        new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
     assertThrows(TryRefreshTokenException.class, () -> filter.filter(request.context()));
   }
 
@@ -237,9 +252,10 @@ class SessionFilterTest {
   void aCookiePostWithTheAntiCsrfTokenPasses() throws Exception {
     SessionFilter filter = filterFor("required");
     SessionTokens tokens = login();
-    Request request = new Request("POST")
-        .cookie(Requests.ACCESS_TOKEN_COOKIE, tokens.accessToken().value())
-        .header(Requests.ANTI_CSRF_HEADER, tokens.antiCsrfToken());
+    Request request =
+        new Request("POST")
+            .cookie(Requests.ACCESS_TOKEN_COOKIE, tokens.accessToken().value())
+            .header(Requests.ANTI_CSRF_HEADER, tokens.antiCsrfToken());
     filter.filter(request.context());
     assertEquals("alice", filter.verifier.current.require().userId());
   }
@@ -247,8 +263,8 @@ class SessionFilterTest {
   @Test
   void aCookiePostOnAnEndpointThatWaivesTheCheckPasses() throws Exception {
     SessionFilter filter = filterFor("noCsrf");
-    Request request = new Request("DELETE")
-        .cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    Request request =
+        new Request("DELETE").cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
     filter.filter(request.context());
     assertEquals("alice", filter.verifier.current.require().userId());
   }
@@ -258,12 +274,19 @@ class SessionFilterTest {
     try (TestBaton customHeader = TestBaton.start("session.anti-csrf", "VIA_CUSTOM_HEADER")) {
       SessionFilter filter = filterFor(customHeader, "required");
       String access = login(customHeader).accessToken().value();
-      UnauthorisedException refused = assertThrows(UnauthorisedException.class, () ->
-          filter.filter(new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access).context()));
+      UnauthorisedException refused =
+          assertThrows(
+              UnauthorisedException.class,
+              () ->
+                  filter.filter(
+                      new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access).context()));
       assertFalse(refused.clearTokens());
 
-      filter.filter(new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access)
-          .header(Requests.RID_HEADER, "session").context());
+      filter.filter(
+          new Request("POST")
+              .cookie(Requests.ACCESS_TOKEN_COOKIE, access)
+              .header(Requests.RID_HEADER, "session")
+              .context());
       assertEquals("alice", filter.verifier.current.require().userId());
     }
   }
@@ -272,8 +295,9 @@ class SessionFilterTest {
   void theFirstRequestAfterARefreshIsPromotedAndGetsANewAccessToken() throws Exception {
     SessionFilter filter = filterFor("required");
     SessionTokens refreshed = baton.refresh(login());
-    Request request = new Request("GET")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + refreshed.accessToken().value());
+    Request request =
+        new Request("GET")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + refreshed.accessToken().value());
     filter.filter(request.context());
 
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * Waits for an observable condition (a lock-waiter count, a log line, a status) instead of
- * sleeping and hoping, and fails the test when it does not hold in time.
+ * Waits for an observable condition (a lock-waiter count, a log line, a status) instead of sleeping
+ * and hoping, and fails the test when it does not hold in time.
  */
 public final class Await {
 

@@ -19,22 +19,29 @@ final class BatonExtension implements BeforeAllCallback, BeforeEachCallback, Par
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(BatonExtension.class);
 
-  private static final Map<Class<?>, Function<TestBaton, Object>> PARAMETERS = Map.of(
-      TestBaton.class, baton -> baton,
-      SessionService.class, TestBaton::sessions,
-      MutableClock.class, TestBaton::clock,
-      RecordedEvents.class, TestBaton::events,
-      TestDatabase.class, TestBaton::database);
+  private static final Map<Class<?>, Function<TestBaton, Object>> PARAMETERS =
+      Map.of(
+          TestBaton.class, baton -> baton,
+          SessionService.class, TestBaton::sessions,
+          MutableClock.class, TestBaton::clock,
+          RecordedEvents.class, TestBaton::events,
+          TestDatabase.class, TestBaton::database);
 
   @Override
   public void beforeAll(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    BatonTest settings = AnnotationSupport.findAnnotation(testClass, BatonTest.class)
-        .orElseThrow(() -> new IllegalStateException(testClass + " is not a @BatonTest"));
-    context.getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> {
-      TestBaton baton = start(settings);
-      return new Server(baton, StartState.capture(baton));
-    }, Server.class);
+    BatonTest settings =
+        AnnotationSupport.findAnnotation(testClass, BatonTest.class)
+            .orElseThrow(() -> new IllegalStateException(testClass + " is not a @BatonTest"));
+    context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            testClass,
+            c -> {
+              TestBaton baton = start(settings);
+              return new Server(baton, StartState.capture(baton));
+            },
+            Server.class);
   }
 
   @Override

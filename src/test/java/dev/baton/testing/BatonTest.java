@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * One Baton server for a whole test class: Weld, Hibernate, Flyway and the keys start once, and
  * {@link BatonExtension} puts the state back between tests (sessions deleted, keys and clock as
- * they were at start, events cleared). Test constructors and methods take {@link TestBaton},
- * {@link dev.baton.api.SessionService}, {@link MutableClock}, {@link RecordedEvents} and {@link
+ * they were at start, events cleared). Test constructors and methods take {@link TestBaton}, {@link
+ * dev.baton.api.SessionService}, {@link MutableClock}, {@link RecordedEvents} and {@link
  * TestDatabase} as parameters.
  */
 @Target(ElementType.TYPE)

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /**
- * Runs tasks on threads of their own, all released at the same moment once every thread is
- * waiting, and gives back their results in order. A task's failure, assertion errors included,
- * is rethrown on the test thread, and the whole run has a deadline: a test never hangs.
+ * Runs tasks on threads of their own, all released at the same moment once every thread is waiting,
+ * and gives back their results in order. A task's failure, assertion errors included, is rethrown
+ * on the test thread, and the whole run has a deadline: a test never hangs.
  */
 public final class Concurrently {
 
@@ -67,17 +67,19 @@ public final class Concurrently {
    * @param <T> their result
    * @return their futures, in order
    */
-  public static <T> List<Future<T>> start(ExecutorService threads, List<? extends Callable<T>> tasks)
-      throws InterruptedException {
+  public static <T> List<Future<T>> start(
+      ExecutorService threads, List<? extends Callable<T>> tasks) throws InterruptedException {
     CountDownLatch ready = new CountDownLatch(tasks.size());
     CountDownLatch go = new CountDownLatch(1);
     List<Future<T>> running = new ArrayList<>();
     for (Callable<T> task : tasks) {
-      running.add(threads.submit(() -> {
-        ready.countDown();
-        go.await();
-        return task.call();
-      }));
+      running.add(
+          threads.submit(
+              () -> {
+                ready.countDown();
+                go.await();
+                return task.call();
+              }));
     }
     if (!ready.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("the threads did not start within " + DEADLINE);
@@ -94,13 +96,12 @@ public final class Concurrently {
    * @param <T> their result
    * @return the results, in order
    */
-  public static <T> List<T> results(List<Future<T>> running, long deadlineNanos)
-      throws Exception {
+  public static <T> List<T> results(List<Future<T>> running, long deadlineNanos) throws Exception {
     List<T> results = new ArrayList<>();
     for (Future<T> future : running) {
       try {
-        results.add(future.get(Math.max(0, deadlineNanos - System.nanoTime()),
-            TimeUnit.NANOSECONDS));
+        results.add(
+            future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
       } catch (TimeoutException e) {
         throw new AssertionError("a task was not done by its deadline", e);
       } catch (ExecutionException e) {

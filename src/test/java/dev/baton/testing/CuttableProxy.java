@@ -73,20 +73,24 @@ public final class CuttableProxy implements AutoCloseable {
   }
 
   private static void pipe(Socket from, Socket to) {
-    Thread copier = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException broken) {
-        // the other side or a cut closed the connection
-      } finally {
-        try {
-          from.close();
-          to.close();
-        } catch (IOException ignored) {
-          // already closed
-        }
-      }
-    }, "proxy-pipe");
+    Thread copier =
+        new Thread(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException broken) {
+                // the other side or a cut closed the connection
+              } finally {
+                try {
+                  from.close();
+                  to.close();
+                } catch (IOException ignored) {
+                  // already closed
+                }
+              }
+            },
+            "proxy-pipe");
     copier.setDaemon(true);
     copier.start();
   }

@@ -28,26 +28,41 @@ public final class InjectedFaults implements AutoCloseable {
    * @param times how many updates to refuse
    * @return a handle to count firings and remove the trigger
    */
-  public static InjectedFaults failSessionUpdates(TestDatabase database, String sqlState,
-      int times) throws SQLException {
+  public static InjectedFaults failSessionUpdates(TestDatabase database, String sqlState, int times)
+      throws SQLException {
     InjectedFaults faults = new InjectedFaults(database);
     switch (database.kind()) {
-      case "postgresql" -> faults.sql("CREATE SEQUENCE injected_faults",
-          "CREATE FUNCTION inject_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-              + " IF nextval('injected_faults') <= " + times + " THEN"
-              + " RAISE EXCEPTION 'injected by the test' USING ERRCODE = '" + sqlState + "';"
-              + " END IF; RETURN NEW; END $$",
-          "CREATE TRIGGER inject_fault BEFORE UPDATE ON baton_session"
-              + " FOR EACH ROW EXECUTE FUNCTION inject_fault()");
-      case "mariadb" -> faults.sql("CREATE SEQUENCE injected_faults NOCACHE",
-          "CREATE TRIGGER inject_fault BEFORE UPDATE ON baton_session FOR EACH ROW BEGIN"
-              + " IF NEXTVAL(injected_faults) <= " + times + " THEN"
-              + " SIGNAL SQLSTATE '" + sqlState + "' SET MESSAGE_TEXT = 'injected by the test';"
-              + " END IF; END");
+      case "postgresql" ->
+          faults.sql(
+              "CREATE SEQUENCE injected_faults",
+              "CREATE FUNCTION inject_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                  + " IF nextval('injected_faults') <= "
+                  + times
+                  + " THEN"
+                  + " RAISE EXCEPTION 'injected by the test' USING ERRCODE = '"
+                  + sqlState
+                  + "';"
+                  + " END IF; RETURN NEW; END $$",
+              "CREATE TRIGGER inject_fault BEFORE UPDATE ON baton_session"
+                  + " FOR EACH ROW EXECUTE FUNCTION inject_fault()");
+      case "mariadb" ->
+          faults.sql(
+              "CREATE SEQUENCE injected_faults NOCACHE",
+              "CREATE TRIGGER inject_fault BEFORE UPDATE ON baton_session FOR EACH ROW BEGIN"
+                  + " IF NEXTVAL(injected_faults) <= "
+                  + times
+                  + " THEN"
+                  + " SIGNAL SQLSTATE '"
+                  + sqlState
+                  + "' SET MESSAGE_TEXT = 'injected by the test';"
+                  + " END IF; END");
       default -> {
         H2Fault.arm(sqlState, times);
-        faults.sql("CREATE TRIGGER inject_fault BEFORE UPDATE ON baton_session FOR EACH ROW"
-            + " CALL \"" + H2Fault.class.getName() + "\"");
+        faults.sql(
+            "CREATE TRIGGER inject_fault BEFORE UPDATE ON baton_session FOR EACH ROW"
+                + " CALL \""
+                + H2Fault.class.getName()
+                + "\"");
       }
     }
     return faults;
@@ -55,11 +70,12 @@ public final class InjectedFaults implements AutoCloseable {
 
   /** How many times the trigger fired, failing or not. */
   public long fired() throws SQLException {
-    String query = switch (database.kind()) {
-      case "postgresql" -> "SELECT last_value FROM injected_faults";
-      case "mariadb" -> "SELECT next_not_cached_value - 1 FROM injected_faults";
-      default -> null;
-    };
+    String query =
+        switch (database.kind()) {
+          case "postgresql" -> "SELECT last_value FROM injected_faults";
+          case "mariadb" -> "SELECT next_not_cached_value - 1 FROM injected_faults";
+          default -> null;
+        };
     if (query == null) {
       return H2Fault.fired.get();
     }
@@ -73,9 +89,10 @@ public final class InjectedFaults implements AutoCloseable {
 
   /** Removes the trigger: updates succeed again. */
   public void remove() throws SQLException {
-    sql(database.kind().equals("postgresql")
-        ? "DROP TRIGGER IF EXISTS inject_fault ON baton_session"
-        : "DROP TRIGGER IF EXISTS inject_fault");
+    sql(
+        database.kind().equals("postgresql")
+            ? "DROP TRIGGER IF EXISTS inject_fault ON baton_session"
+            : "DROP TRIGGER IF EXISTS inject_fault");
   }
 
   /** Removes the trigger and what counts its firings, leaving the database as it was. */
@@ -83,10 +100,10 @@ public final class InjectedFaults implements AutoCloseable {
   public void close() throws SQLException {
     remove();
     switch (database.kind()) {
-      case "postgresql" -> sql("DROP FUNCTION IF EXISTS inject_fault()",
-          "DROP SEQUENCE IF EXISTS injected_faults");
+      case "postgresql" ->
+          sql("DROP FUNCTION IF EXISTS inject_fault()", "DROP SEQUENCE IF EXISTS injected_faults");
       case "mariadb" -> sql("DROP SEQUENCE IF EXISTS injected_faults");
-      default -> { }
+      default -> {}
     }
   }
 
@@ -113,8 +130,7 @@ public final class InjectedFaults implements AutoCloseable {
     }
 
     @Override
-    public void fire(Connection connection, Object[] oldRow, Object[] newRow)
-        throws SQLException {
+    public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
       if (fired.incrementAndGet() <= times) {
         throw new SQLException("injected by the test", state);
       }

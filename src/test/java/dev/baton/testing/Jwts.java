@@ -30,7 +30,8 @@ public final class Jwts {
 
   /** Re-encodes a JSON object as a base64url JWT part. */
   public static String encode(JsonObject json) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
   }
 
@@ -42,9 +43,11 @@ public final class Jwts {
    */
   public static PublicKey publicKey(JsonObject jwk) throws GeneralSecurityException {
     Base64.Decoder base64 = Base64.getUrlDecoder();
-    return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-        new BigInteger(1, base64.decode(jwk.getString("n"))),
-        new BigInteger(1, base64.decode(jwk.getString("e")))));
+    return KeyFactory.getInstance("RSA")
+        .generatePublic(
+            new RSAPublicKeySpec(
+                new BigInteger(1, base64.decode(jwk.getString("n"))),
+                new BigInteger(1, base64.decode(jwk.getString("e")))));
   }
 
   /**
@@ -63,8 +66,8 @@ public final class Jwts {
   }
 
   private static JsonObject part(String jwt, int index) {
-    String json = new String(
-        Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8);
+    String json =
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8);
     return Json.createReader(new StringReader(json)).readObject();
   }
 }

@@ -7,16 +7,16 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
- * The test stand-ins for the container's JTA interceptors, bound to the same
- * {@link Transactional} annotation. The annotation's {@code value} is binding, so there is one
- * interceptor per transaction type, as in a server: {@link Required} joins the transaction open on
- * this thread or opens one, {@link RequiresNew} suspends it and opens its own. A runtime exception
- * rolls back. Each transaction has its own EntityManager and connection, closed afterwards so the
- * next transaction reads fresh, as a JTA transaction-scoped persistence context does.
+ * The test stand-ins for the container's JTA interceptors, bound to the same {@link Transactional}
+ * annotation. The annotation's {@code value} is binding, so there is one interceptor per
+ * transaction type, as in a server: {@link Required} joins the transaction open on this thread or
+ * opens one, {@link RequiresNew} suspends it and opens its own. A runtime exception rolls back.
+ * Each transaction has its own EntityManager and connection, closed afterwards so the next
+ * transaction reads fresh, as a JTA transaction-scoped persistence context does.
  */
 public abstract class ResourceLocalTransactions {
 

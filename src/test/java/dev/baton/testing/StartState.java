@@ -45,8 +45,8 @@ public final class StartState {
     try (Connection connection = baton.database().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       List<Object[]> keys = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery(
-          "SELECT " + KEY_COLUMNS + " FROM baton_signing_key")) {
+      try (ResultSet rows =
+          statement.executeQuery("SELECT " + KEY_COLUMNS + " FROM baton_signing_key")) {
         while (rows.next()) {
           Object[] row = new Object[6];
           for (int i = 0; i < row.length; i++) {
@@ -55,8 +55,8 @@ public final class StartState {
           keys.add(row);
         }
       }
-      try (ResultSet row = statement.executeQuery(
-          "SELECT refresh_token_key FROM baton_keyring WHERE id = 1")) {
+      try (ResultSet row =
+          statement.executeQuery("SELECT refresh_token_key FROM baton_keyring WHERE id = 1")) {
         row.next();
         return new StartState(List.copyOf(servers), keys, row.getString(1));
       }
@@ -75,8 +75,9 @@ public final class StartState {
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("DELETE FROM baton_session");
       statement.executeUpdate("DELETE FROM baton_signing_key");
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO baton_signing_key (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO baton_signing_key (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
         for (Object[] key : signingKeys) {
           for (int i = 0; i < key.length; i++) {
             insert.setObject(i + 1, key[i]);
@@ -84,8 +85,9 @@ public final class StartState {
           insert.executeUpdate();
         }
       }
-      try (PreparedStatement keyring = connection.prepareStatement(
-          "UPDATE baton_keyring SET refresh_token_key = ? WHERE id = 1")) {
+      try (PreparedStatement keyring =
+          connection.prepareStatement(
+              "UPDATE baton_keyring SET refresh_token_key = ? WHERE id = 1")) {
         keyring.setString(1, refreshTokenKey);
         keyring.executeUpdate();
       }

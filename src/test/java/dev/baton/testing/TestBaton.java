@@ -24,9 +24,8 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Baton on Weld SE with an explicit deployment: the production beans, a test database, a
- * hand-moved clock and the given configuration. One instance is one "server"; several may share a
- * database.
+ * Baton on Weld SE with an explicit deployment: the production beans, a test database, a hand-moved
+ * clock and the given configuration. One instance is one "server"; several may share a database.
  */
 public final class TestBaton implements AutoCloseable {
 
@@ -37,7 +36,10 @@ public final class TestBaton implements AutoCloseable {
   private final TestDatabase database;
   private final TestDatabase ownDatabase;
 
-  private TestBaton(WeldContainer container, MutableClock clock, TestDatabase database,
+  private TestBaton(
+      WeldContainer container,
+      MutableClock clock,
+      TestDatabase database,
       TestDatabase ownDatabase) {
     this.container = container;
     this.clock = clock;
@@ -126,23 +128,31 @@ public final class TestBaton implements AutoCloseable {
     public TestBaton start() {
       TestDatabase own = database == null ? TestDatabase.create() : null;
       MutableClock time = clock == null ? new MutableClock(START) : clock;
-      Config source = new SmallRyeConfigBuilder()
-          .addDefaultSources()
-          .withSources(new PropertiesConfigSource(config, "test", 1000))
-          .build();
+      Config source =
+          new SmallRyeConfigBuilder()
+              .addDefaultSources()
+              .withSources(new PropertiesConfigSource(config, "test", 1000))
+              .build();
       try {
-        WeldContainer container = new Weld("baton-test-" + System.nanoTime())
-            .disableDiscovery()
-            .addPackages(false, DefaultSessionService.class, SessionConfigProducer.class,
-                SessionRepository.class, SessionStoreReadinessCheck.class)
-            .addBeanClasses(TestPersistence.class, ResourceLocalTransactions.Required.class,
-                ResourceLocalTransactions.RequiresNew.class,
-                RecordedEvents.class)
-            .addInterceptor(ResourceLocalTransactions.Required.class)
-            .addInterceptor(ResourceLocalTransactions.RequiresNew.class)
-            .addBeanClasses(beans.toArray(Class<?>[]::new))
-            .addExtension(new Instances(source, time, own != null ? own : database))
-            .initialize();
+        WeldContainer container =
+            new Weld("baton-test-" + System.nanoTime())
+                .disableDiscovery()
+                .addPackages(
+                    false,
+                    DefaultSessionService.class,
+                    SessionConfigProducer.class,
+                    SessionRepository.class,
+                    SessionStoreReadinessCheck.class)
+                .addBeanClasses(
+                    TestPersistence.class,
+                    ResourceLocalTransactions.Required.class,
+                    ResourceLocalTransactions.RequiresNew.class,
+                    RecordedEvents.class)
+                .addInterceptor(ResourceLocalTransactions.Required.class)
+                .addInterceptor(ResourceLocalTransactions.RequiresNew.class)
+                .addBeanClasses(beans.toArray(Class<?>[]::new))
+                .addExtension(new Instances(source, time, own != null ? own : database))
+                .initialize();
         return new TestBaton(container, time, own != null ? own : database, own);
       } catch (RuntimeException e) {
         if (own != null) {
@@ -167,10 +177,18 @@ public final class TestBaton implements AutoCloseable {
     }
 
     void register(@Observes AfterBeanDiscovery discovery) {
-      discovery.addBean().types(Config.class, Object.class).alternative(true).priority(1)
+      discovery
+          .addBean()
+          .types(Config.class, Object.class)
+          .alternative(true)
+          .priority(1)
           .createWith(c -> config);
-      discovery.addBean().types(Clock.class, Object.class)
-          .qualifiers(BatonClock.Literal.INSTANCE).alternative(true).priority(1)
+      discovery
+          .addBean()
+          .types(Clock.class, Object.class)
+          .qualifiers(BatonClock.Literal.INSTANCE)
+          .alternative(true)
+          .priority(1)
           .createWith(c -> clock);
       discovery.addBean().types(TestDatabase.class, Object.class).createWith(c -> database);
     }

@@ -12,18 +12,18 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A fresh, empty database for one test server, so that tests and test runs never see each
- * other's rows: an in-memory H2 database, or a new PostgreSQL schema or MariaDB database that is
- * dropped afterwards. The kind comes from the {@code baton.test.db} system property; the servers
- * from {@code BATON_TEST_POSTGRESQL_URL} and {@code BATON_TEST_MARIADB_URL} (defaults: this
- * machine's local servers).
+ * A fresh, empty database for one test server, so that tests and test runs never see each other's
+ * rows: an in-memory H2 database, or a new PostgreSQL schema or MariaDB database that is dropped
+ * afterwards. The kind comes from the {@code baton.test.db} system property; the servers from
+ * {@code BATON_TEST_POSTGRESQL_URL} and {@code BATON_TEST_MARIADB_URL} (defaults: this machine's
+ * local servers).
  */
 public final class TestDatabase implements AutoCloseable {
 
-  private static final String POSTGRESQL = env("BATON_TEST_POSTGRESQL_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-  private static final String MARIADB = env("BATON_TEST_MARIADB_URL",
-      "jdbc:mariadb://127.0.0.1:3306/?user=root&sslMode=disable");
+  private static final String POSTGRESQL =
+      env("BATON_TEST_POSTGRESQL_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  private static final String MARIADB =
+      env("BATON_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/?user=root&sslMode=disable");
 
   /** The most connections a PostgreSQL or MariaDB test pool lends at once. */
   public static final int POOL_SIZE = 24;
@@ -44,14 +44,17 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * Creates an empty PostgreSQL schema that Baton reaches through a local port, such as a
-   * {@link CuttableProxy}'s, with a pool that gives up quickly when the database is gone.
+   * Creates an empty PostgreSQL schema that Baton reaches through a local port, such as a {@link
+   * CuttableProxy}'s, with a pool that gives up quickly when the database is gone.
    */
   public static TestDatabase postgresqlThrough(int port) {
     String name = "baton_" + UUID.randomUUID().toString().replace("-", "");
     execute(POSTGRESQL, "CREATE SCHEMA " + name);
-    String url = POSTGRESQL.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/")
-        + "&currentSchema=" + name + "&connectTimeout=2&socketTimeout=5";
+    String url =
+        POSTGRESQL.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/")
+            + "&currentSchema="
+            + name
+            + "&connectTimeout=2&socketTimeout=5";
     HikariDataSource pool = pool(url);
     pool.setConnectionTimeout(1_000);
     return new TestDatabase("postgresql", name, pool);
@@ -93,13 +96,16 @@ public final class TestDatabase implements AutoCloseable {
    * @return the count
    */
   public int lockWaiters() throws SQLException {
-    String sql = switch (kind) {
-      case "postgresql" -> "SELECT count(*) FROM pg_stat_activity"
-          + " WHERE wait_event_type = 'Lock' AND query LIKE '%baton_session%'";
-      case "mariadb" -> "SELECT count(*) FROM information_schema.innodb_trx"
-          + " WHERE trx_state = 'LOCK WAIT'";
-      default -> throw new UnsupportedOperationException("no lock-waiter count on " + kind);
-    };
+    String sql =
+        switch (kind) {
+          case "postgresql" ->
+              "SELECT count(*) FROM pg_stat_activity"
+                  + " WHERE wait_event_type = 'Lock' AND query LIKE '%baton_session%'";
+          case "mariadb" ->
+              "SELECT count(*) FROM information_schema.innodb_trx"
+                  + " WHERE trx_state = 'LOCK WAIT'";
+          default -> throw new UnsupportedOperationException("no lock-waiter count on " + kind);
+        };
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet count = statement.executeQuery(sql)) {

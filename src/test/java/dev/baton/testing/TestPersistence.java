@@ -21,9 +21,9 @@ import javax.sql.DataSource;
  * Replaces the server's container-managed resources under Weld SE: Baton's own {@code baton}
  * persistence unit, switched to RESOURCE_LOCAL on the container's {@link TestDatabase}.
  *
- * <p>The EntityManager it produces behaves like a JTA transaction-scoped one: each call goes to
- * the EntityManager of the transaction that {@link ResourceLocalTransactions} opened on this
- * thread, and fails outside a transaction.
+ * <p>The EntityManager it produces behaves like a JTA transaction-scoped one: each call goes to the
+ * EntityManager of the transaction that {@link ResourceLocalTransactions} opened on this thread,
+ * and fails outside a transaction.
  */
 @ApplicationScoped
 @Alternative
@@ -38,9 +38,14 @@ public class TestPersistence {
 
   @PostConstruct
   void open() {
-    factory = Persistence.createEntityManagerFactory("baton", Map.of(
-        "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-        "jakarta.persistence.nonJtaDataSource", database.dataSource()));
+    factory =
+        Persistence.createEntityManagerFactory(
+            "baton",
+            Map.of(
+                "jakarta.persistence.transactionType",
+                "RESOURCE_LOCAL",
+                "jakarta.persistence.nonJtaDataSource",
+                database.dataSource()));
   }
 
   @PreDestroy
@@ -62,18 +67,20 @@ public class TestPersistence {
   @Produces
   @BatonDatabase
   EntityManager entityManager() {
-    return (EntityManager) Proxy.newProxyInstance(
-        EntityManager.class.getClassLoader(), new Class<?>[] {EntityManager.class},
-        (proxy, method, args) -> {
-          EntityManager current = CURRENT.get();
-          if (current == null) {
-            throw new TransactionRequiredException(method.getName() + " outside a transaction");
-          }
-          try {
-            return method.invoke(current, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (EntityManager)
+        Proxy.newProxyInstance(
+            EntityManager.class.getClassLoader(),
+            new Class<?>[] {EntityManager.class},
+            (proxy, method, args) -> {
+              EntityManager current = CURRENT.get();
+              if (current == null) {
+                throw new TransactionRequiredException(method.getName() + " outside a transaction");
+              }
+              try {
+                return method.invoke(current, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }

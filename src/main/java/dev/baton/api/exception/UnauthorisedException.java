@@ -1,9 +1,8 @@
 package dev.baton.api.exception;
 
 /**
- * There is no valid session: no token, or a session that is unknown, expired or revoked. The
- * client should sign in again; {@link #clearTokens()} says whether the tokens it holds are worth
- * clearing.
+ * There is no valid session: no token, or a session that is unknown, expired or revoked. The client
+ * should sign in again; {@link #clearTokens()} says whether the tokens it holds are worth clearing.
  */
 public class UnauthorisedException extends SessionException {
 

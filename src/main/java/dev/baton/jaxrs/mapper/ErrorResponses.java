@@ -22,17 +22,18 @@ final class ErrorResponses {
   }
 
   /**
-   * A server fault: logged through {@code faults} under a correlation id that the response
-   * repeats, nothing more.
+   * A server fault: logged through {@code faults} under a correlation id that the response repeats,
+   * nothing more.
    */
   static Response serverFault(
       int status, String message, Throwable fault, FaultLog faults, Instant now) {
     String correlationId = UUID.randomUUID().toString();
     faults.log(message, correlationId, fault, now);
-    JsonObjectBuilder body = JsonSupport.builder()
-        .add("message", message)
-        .add("correlationId", correlationId);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build())
+    JsonObjectBuilder body =
+        JsonSupport.builder().add("message", message).add("correlationId", correlationId);
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(body.build())
         .build();
   }
 }

@@ -38,8 +38,10 @@ final class FaultLog {
     String line = message + " [correlationId=" + correlationId + "]";
     if (!now.isBefore(last.plus(TRACE_INTERVAL)) && lastTrace.compareAndSet(last, now)) {
       long skipped = withoutTrace.getAndSet(0);
-      log.log(Level.WARNING, fault, () -> skipped == 0 ? line
-          : line + " (" + skipped + " more since the last stack trace)");
+      log.log(
+          Level.WARNING,
+          fault,
+          () -> skipped == 0 ? line : line + " (" + skipped + " more since the last stack trace)");
     } else {
       withoutTrace.incrementAndGet();
       log.warning(() -> line + ": " + FaultSummary.withMessages(fault));

@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * 503 with {@code Retry-After}: the database failed, the client keeps its tokens and retries.
- * Never a 401, which would log the user out for the server's fault.
+ * 503 with {@code Retry-After}: the database failed, the client keeps its tokens and retries. Never
+ * a 401, which would log the user out for the server's fault.
  */
 @Provider
 @ApplicationScoped
@@ -29,9 +29,11 @@ public class SessionStoreUnavailableMapper
 
   @Override
   public Response toResponse(SessionStoreUnavailableException exception) {
-    Response response = ErrorResponses.serverFault(
-        503, "session store unavailable", exception.getCause(), faults, clock.instant());
+    Response response =
+        ErrorResponses.serverFault(
+            503, "session store unavailable", exception.getCause(), faults, clock.instant());
     return Response.fromResponse(response)
-        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .build();
   }
 }

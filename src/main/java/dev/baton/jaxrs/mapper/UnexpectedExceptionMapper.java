@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 /**
  * Anything else is a bug: 500 with a correlation id; the details only in the server log.
  *
- * <p>Not a scanned provider: a mapper for {@code Throwable} would take over the host
- * application's error handling. An application opts in with {@code BatonJaxrs.jsonErrorMappers()}.
+ * <p>Not a scanned provider: a mapper for {@code Throwable} would take over the host application's
+ * error handling. An application opts in with {@code BatonJaxrs.jsonErrorMappers()}.
  */
 @ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {

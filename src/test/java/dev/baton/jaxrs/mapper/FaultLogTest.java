@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 class FaultLogTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final RuntimeException OUTAGE = new IllegalStateException("could not commit",
-      new SQLTransientConnectionException("Connection is not available\nsecond line"));
+  private static final RuntimeException OUTAGE =
+      new IllegalStateException(
+          "could not commit",
+          new SQLTransientConnectionException("Connection is not available\nsecond line"));
 
   private static final String LOGGER = "dev.baton.test.FaultLogTest";
 
@@ -50,8 +52,9 @@ class FaultLogTest {
 
     LogRecord second = capture.records().get(1);
     assertNull(second.getThrown());
-    assertEquals("session store unavailable [correlationId=id-2]: IllegalStateException:"
-        + " could not commit <- SQLTransientConnectionException: Connection is not available",
+    assertEquals(
+        "session store unavailable [correlationId=id-2]: IllegalStateException:"
+            + " could not commit <- SQLTransientConnectionException: Connection is not available",
         second.getMessage());
   }
 
@@ -64,7 +67,8 @@ class FaultLogTest {
 
     LogRecord fourth = capture.records().get(3);
     assertNotNull(fourth.getThrown());
-    assertEquals("session store unavailable [correlationId=id-4]"
-        + " (2 more since the last stack trace)", fourth.getMessage());
+    assertEquals(
+        "session store unavailable [correlationId=id-4]" + " (2 more since the last stack trace)",
+        fourth.getMessage());
   }
 }

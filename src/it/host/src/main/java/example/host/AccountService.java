@@ -11,8 +11,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
- * Host business logic in its own JTA transactions that call Baton and then fail: the usual
- * Jakarta EE shape in which a joined transaction would undo Baton's work.
+ * Host business logic in its own JTA transactions that call Baton and then fail: the usual Jakarta
+ * EE shape in which a joined transaction would undo Baton's work.
  */
 @ApplicationScoped
 @Transactional

@@ -6,8 +6,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The host's answer to a body its JSON-B reader could not read: Jersey (Payara) reports that as
- * a {@code ProcessingException} and would answer 500. Handling it is the host's business, not
+ * The host's answer to a body its JSON-B reader could not read: Jersey (Payara) reports that as a
+ * {@code ProcessingException} and would answer 500. Handling it is the host's business, not
  * Baton's.
  */
 @Provider

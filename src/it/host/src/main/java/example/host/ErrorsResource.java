@@ -19,8 +19,11 @@ public class ErrorsResource {
   @Path("conflict")
   @Operation(summary = "A WebApplicationException with the host's own body")
   public String conflict() {
-    throw new WebApplicationException(Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Json.createObjectBuilder().add("host", "conflict").build()).build());
+    throw new WebApplicationException(
+        Response.status(409)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Json.createObjectBuilder().add("host", "conflict").build())
+            .build());
   }
 
   @GET

@@ -16,7 +16,9 @@ public class HostExceptionMapper implements ExceptionMapper<HostException> {
 
   /** The host's error body, {@code {"hostError": message}}, shared by its mappers. */
   static Response json(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Json.createObjectBuilder().add("hostError", message).build()).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Json.createObjectBuilder().add("hostError", message).build())
+        .build();
   }
 }

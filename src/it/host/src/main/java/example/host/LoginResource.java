@@ -28,13 +28,16 @@ public class LoginResource {
   @Operation(summary = "Host login")
   public JsonObject login(Credentials credentials) {
     // Stand-in for a user store: the password of user u is "pw-u".
-    if (credentials == null || credentials.userId == null
+    if (credentials == null
+        || credentials.userId == null
         || !("pw-" + credentials.userId).equals(credentials.password)) {
       throw new HostException(403, "bad credentials");
     }
     SessionTokens tokens = sessions.createNewSession(credentials.userId, null, null);
     delivery.deliver(tokens);
-    return Json.createObjectBuilder().add("userId", tokens.userId())
-        .add("sessionHandle", tokens.sessionHandle()).build();
+    return Json.createObjectBuilder()
+        .add("userId", tokens.userId())
+        .add("sessionHandle", tokens.sessionHandle())
+        .build();
   }
 }

@@ -6,8 +6,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The host's answer to a body JSON-B could not read on Liberty, where RESTEasy lets the
- * {@code JsonbException} through (a 500 otherwise). The host's business, not Baton's.
+ * The host's answer to a body JSON-B could not read on Liberty, where RESTEasy lets the {@code
+ * JsonbException} through (a 500 otherwise). The host's business, not Baton's.
  */
 @Provider
 public class UnreadableJsonMapper implements ExceptionMapper<JsonbException> {

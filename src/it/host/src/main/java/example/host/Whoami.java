@@ -7,8 +7,8 @@ public class Whoami {
 
   static Whoami of(jakarta.ws.rs.core.SecurityContext security, String endpoint) {
     Whoami whoami = new Whoami();
-    whoami.user = security.getUserPrincipal() == null
-        ? "anonymous" : security.getUserPrincipal().getName();
+    whoami.user =
+        security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
     whoami.endpoint = endpoint;
     return whoami;
   }
