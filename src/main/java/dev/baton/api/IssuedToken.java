@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record IssuedToken(String value, Instant expiresAt) {
 
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param value the token as the client sends it back
+   * @param expiresAt when the token stops being accepted
+   */
   public IssuedToken {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(expiresAt, "expiresAt");

@@ -9,7 +9,7 @@ import java.time.Clock;
  * move by hand.
  */
 @ApplicationScoped
-public class ClockProducer {
+class ClockProducer {
 
   /**
    * The clock every time-dependent part of Baton reads.

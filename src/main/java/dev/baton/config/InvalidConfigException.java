@@ -1,7 +1,7 @@
 package dev.baton.config;
 
 /** A configuration value is missing its mark; the message names the key. */
-public class InvalidConfigException extends RuntimeException {
+class InvalidConfigException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

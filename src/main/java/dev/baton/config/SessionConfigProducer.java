@@ -125,8 +125,7 @@ public class SessionConfigProducer {
         secure,
         domain.isEmpty() ? Optional.empty() : Optional.of(domain),
         origins,
-        string(source, "session.login-url", "/"),
-        bool(source, "session.demo.enabled", "false"));
+        string(source, "session.login-url", "/"));
   }
 
   private static int integer(Config source, String key, String fallback) {
@@ -172,7 +171,7 @@ public class SessionConfigProducer {
 
   private static Duration wholeSeconds(Config source, String key, String fallback) {
     Duration value = duration(source, key, fallback);
-    if (value.getNano() != 0) {
+    if (value.toNanosPart() != 0) {
       throw new InvalidConfigException(key, "expected whole seconds, such as PT5S");
     }
     return value;

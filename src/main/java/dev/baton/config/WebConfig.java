@@ -18,7 +18,6 @@ import java.util.Optional;
  *     to call with credentials, default none
  * @param loginUrl {@code session.login-url}: where a browser goes when its session cannot be
  *     refreshed, default {@code /}
- * @param demoEnabled {@code session.demo.enabled}: serve the demo resources, default false
  */
 public record WebConfig(
     String apiBasePath,
@@ -27,8 +26,7 @@ public record WebConfig(
     boolean cookieSecure,
     Optional<String> cookieDomain,
     List<String> corsAllowedOrigins,
-    String loginUrl,
-    boolean demoEnabled) {
+    String loginUrl) {
 
   /** The cookie {@code SameSite} attribute. */
   public enum SameSite {

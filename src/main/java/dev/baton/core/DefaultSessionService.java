@@ -31,7 +31,7 @@ import java.util.UUID;
  * to {@link SessionTransactions}.
  */
 @ApplicationScoped
-public class DefaultSessionService implements SessionService {
+class DefaultSessionService implements SessionService {
 
   @Inject SessionTransactions transactions;
   @Inject AccessTokenSigner signer;

@@ -98,7 +98,10 @@ public class KeyRing {
     Optional<KeyMaterial.SigningKey> key = known.byKid(kid);
     if (key.isEmpty() && clock.instant().isAfter(known.loadedAt().plus(RELOAD_INTERVAL))) {
       synchronized (this) {
-        if (material == known) {
+        // Identity, not equality: has another thread replaced the keys we read meanwhile?
+        @SuppressWarnings("ReferenceEquality")
+        boolean unchanged = material == known;
+        if (unchanged) {
           // During an outage this is a 503: the token may well be valid.
           material = StoreFaults.translate(transactions::readKeys);
         }

@@ -20,7 +20,7 @@ import javax.naming.NamingException;
  * none (a plain CDI container) nothing is scheduled.
  */
 @ApplicationScoped
-public class PurgeSchedule {
+class PurgeSchedule {
 
   static final String DEFAULT_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
 
@@ -73,6 +73,8 @@ public class PurgeSchedule {
     }
   }
 
+  // A fixed, server-defined name (java:comp/...), never one a client supplies.
+  @SuppressWarnings("BanJNDI")
   static Optional<ScheduledExecutorService> lookupScheduler() {
     try {
       return Optional.of(InitialContext.doLookup(DEFAULT_SCHEDULER));

@@ -1,11 +1,11 @@
 package dev.baton.demo;
 
-import dev.baton.config.SessionConfigProducer;
 import dev.baton.jaxrs.BatonJaxrs;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The WAR's JAX-RS application: Baton's endpoints, plus the demo resources when enabled. */
@@ -16,8 +16,8 @@ public class DemoApplication extends Application {
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(BatonJaxrs.classes());
     classes.addAll(BatonJaxrs.jsonErrorMappers());
-    if (SessionConfigProducer.readWeb(ConfigProvider.getConfig()).demoEnabled()
-        && DemoGuard.allowsDemo(ConfigProvider.getConfig())) {
+    Config config = ConfigProvider.getConfig();
+    if (DemoGuard.enabled(config) && DemoGuard.allowsDemo(config)) {
       classes.add(DemoResource.class);
       classes.add(DemoPageResource.class);
     }

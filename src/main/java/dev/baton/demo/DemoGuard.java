@@ -17,10 +17,21 @@ import org.eclipse.microprofile.config.Config;
  */
 final class DemoGuard {
 
+  static final String ENABLED_KEY = "session.demo.enabled";
   static final String OVERRIDE_KEY = "session.demo.allow-any-database";
   private static final Logger LOG = Logger.getLogger(DemoGuard.class.getName());
 
   private DemoGuard() {}
+
+  /**
+   * Whether the demo is asked for at all: {@code session.demo.enabled}, default false.
+   *
+   * @param config the application's configuration
+   * @return the setting
+   */
+  static boolean enabled(Config config) {
+    return config.getOptionalValue(ENABLED_KEY, Boolean.class).orElse(false);
+  }
 
   static boolean allowsDemo(Config config) {
     return allowsDemo(config, DemoGuard::databaseProduct);
@@ -58,6 +69,8 @@ final class DemoGuard {
     return false;
   }
 
+  // The demo's own data source name, never one a client supplies.
+  @SuppressWarnings("BanJNDI")
   private static String databaseProduct() {
     try (Connection connection =
         InitialContext.<DataSource>doLookup("jdbc/baton").getConnection()) {

@@ -78,7 +78,7 @@ public class DemoResource {
   }
 
   /**
-   * An unprotected twin of {@link #me()}, the baseline for benchmarks.
+   * An unprotected twin of {@link #me(SecurityContext)}, the baseline for benchmarks.
    *
    * @return a body of the same shape
    */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** The {@link CurrentSession} of a request, filled in by {@link SessionFilter}. */
 @RequestScoped
-public class RequestSession implements CurrentSession {
+class RequestSession implements CurrentSession {
 
   private VerifiedSession session;
 

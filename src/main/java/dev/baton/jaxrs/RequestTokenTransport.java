@@ -4,6 +4,7 @@ import dev.baton.api.IssuedToken;
 import dev.baton.api.SessionDelivery;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.VerifiedSession;
+import dev.baton.jaxrs.mapper.RequestFacts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,7 +18,7 @@ import java.util.function.BiConsumer;
  * {@link TokenTransportFilter} whatever produced it (a resource or an exception mapper).
  */
 @RequestScoped
-public class RequestTokenTransport implements SessionDelivery {
+class RequestTokenTransport implements SessionDelivery, RequestFacts {
 
   @Inject TokenWriter writer;
 
@@ -34,11 +35,13 @@ public class RequestTokenTransport implements SessionDelivery {
     refreshPath = refreshEndpointPath;
   }
 
-  boolean isPageNavigation() {
+  @Override
+  public boolean isPageNavigation() {
     return pageNavigation;
   }
 
-  String refreshPath() {
+  @Override
+  public String refreshPath() {
     return refreshPath;
   }
 

@@ -103,7 +103,7 @@ class TokenWriter {
   }
 
   private NewCookie cookie(String name, String value, String path, Instant expires) {
-    long maxAge = Math.max(0, Duration.between(clock.instant(), expires).getSeconds());
+    long maxAge = Math.max(0, Duration.between(clock.instant(), expires).toSeconds());
     NewCookie.Builder cookie =
         new NewCookie.Builder(name)
             .value(value)

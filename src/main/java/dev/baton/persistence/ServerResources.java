@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * transaction-scoped) and the {@code jdbc/baton} data source that Flyway migrates.
  */
 @ApplicationScoped
-public class ServerResources {
+class ServerResources {
 
   @PersistenceContext(unitName = "baton")
   EntityManager entityManager;

@@ -4,7 +4,7 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfigProducer;
-import dev.baton.core.DefaultSessionService;
+import dev.baton.core.KeyRing;
 import dev.baton.health.SessionStoreReadinessCheck;
 import dev.baton.persistence.SessionRepository;
 import io.smallrye.config.PropertiesConfigSource;
@@ -139,7 +139,7 @@ public final class TestBaton implements AutoCloseable {
                 .disableDiscovery()
                 .addPackages(
                     false,
-                    DefaultSessionService.class,
+                    KeyRing.class,
                     SessionConfigProducer.class,
                     SessionRepository.class,
                     SessionStoreReadinessCheck.class)

@@ -7,7 +7,10 @@ public abstract class SessionException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The session concerned, or {@code null}. */
   private final String sessionHandle;
+
+  /** The user concerned, or {@code null}. */
   private final String userId;
 
   /**

@@ -8,6 +8,7 @@ public class UnauthorisedException extends SessionException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Whether the client should clear the tokens it holds. */
   private final boolean clearTokens;
 
   /**

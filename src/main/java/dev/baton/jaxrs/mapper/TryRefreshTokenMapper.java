@@ -2,7 +2,6 @@ package dev.baton.jaxrs.mapper;
 
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.config.WebConfig;
-import dev.baton.jaxrs.RefreshPage;
 import dev.baton.metrics.SessionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

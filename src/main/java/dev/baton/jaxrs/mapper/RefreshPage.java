@@ -1,4 +1,4 @@
-package dev.baton.jaxrs;
+package dev.baton.jaxrs.mapper;
 
 import dev.baton.config.WebConfig;
 import dev.baton.core.JsonSupport;
@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
  * retry link rather than logging them out.
  */
 @ApplicationScoped
-public class RefreshPage {
+class RefreshPage {
 
   private static final String TEMPLATE =
       """
@@ -41,7 +41,7 @@ public class RefreshPage {
       </script></body></html>
       """;
 
-  @Inject RequestTokenTransport transport;
+  @Inject RequestFacts request;
   @Inject WebConfig web;
 
   /**
@@ -49,8 +49,8 @@ public class RefreshPage {
    *
    * @return true for a GET that prefers HTML
    */
-  public boolean applies() {
-    return transport.isPageNavigation();
+  boolean applies() {
+    return request.isPageNavigation();
   }
 
   /**
@@ -59,11 +59,11 @@ public class RefreshPage {
    * @param status the status to send it with
    * @return the response
    */
-  public Response response(int status) {
+  Response response(int status) {
     String html =
         TEMPLATE.formatted(
             htmlAttribute(web.loginUrl()),
-            jsString(transport.refreshPath()),
+            jsString(request.refreshPath()),
             jsString(web.loginUrl()));
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
