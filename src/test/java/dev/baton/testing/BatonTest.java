@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link BatonExtension} puts the state back between tests (sessions deleted, keys and clock as
  * they were at start, events cleared). Test constructors and methods take {@link TestBaton}, {@link
  * dev.baton.api.SessionService}, {@link MutableClock}, {@link RecordedEvents} and {@link
- * TestDatabase} as parameters.
+ * TestDatabase} as parameters. The reset runs after the constructor, so a test creates its sessions
+ * in {@code @BeforeEach} or in the test, never in the constructor.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
