@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -91,26 +92,34 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * How many transactions wait for a row lock now, on PostgreSQL or MariaDB.
+   * How many transactions on this database (this schema, on PostgreSQL) wait for a lock now. Tests
+   * in other forks use other databases, so their waits do not count.
    *
    * @return the count
    */
   public int lockWaiters() throws SQLException {
     String sql =
         switch (kind) {
+          // A backend waiting for a row holds a lock on the table it reads, in its schema.
           case "postgresql" ->
-              "SELECT count(*) FROM pg_stat_activity"
-                  + " WHERE wait_event_type = 'Lock' AND query LIKE '%baton_session%'";
+              "SELECT count(DISTINCT a.pid) FROM pg_stat_activity a"
+                  + " JOIN pg_locks l ON l.pid = a.pid AND l.granted"
+                  + " JOIN pg_class c ON c.oid = l.relation"
+                  + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                  + " WHERE a.wait_event_type = 'Lock' AND n.nspname = ?";
           case "mariadb" ->
-              "SELECT count(*) FROM information_schema.innodb_trx"
-                  + " WHERE trx_state = 'LOCK WAIT'";
+              "SELECT count(*) FROM information_schema.innodb_trx t"
+                  + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
+                  + " WHERE t.trx_state = 'LOCK WAIT' AND p.db = ?";
           default -> throw new UnsupportedOperationException("no lock-waiter count on " + kind);
         };
     try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet count = statement.executeQuery(sql)) {
-      count.next();
-      return count.getInt(1);
+        PreparedStatement count = connection.prepareStatement(sql)) {
+      count.setString(1, name);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
     }
   }
 
