@@ -36,7 +36,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Two Open Liberty servers behind an imaginary load balancer, started at the same moment on one
@@ -45,7 +44,6 @@ import org.junit.jupiter.api.parallel.Isolated;
  * (DB_KIND, DB_URL) exactly as the README tells users to, and a short key rotation.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Isolated("it times key rotations and lock waits; other servers starting beside it slow them")
 class TwoLibertyServersIT {
 
   private static final Path WLP = LibertyServer.WLP;
