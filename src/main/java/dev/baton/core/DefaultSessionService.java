@@ -139,7 +139,8 @@ class DefaultSessionService implements SessionService {
       throw new UnauthorisedException(
           "anti-CSRF token missing or not matching", presented.sessionHandle());
     }
-    String hash1 = Secrets.sha256Hex(refreshToken);
+    // The same bytes are the same token, however the client spelled them (security review L1).
+    String hash1 = Secrets.sha256Hex(RefreshTokenCodec.canonical(refreshToken));
     RefreshOutcome outcome =
         queue.inTurn(
             presented.sessionHandle(),

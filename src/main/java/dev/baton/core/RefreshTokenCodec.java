@@ -82,6 +82,21 @@ class RefreshTokenCodec {
     }
   }
 
+  /**
+   * The one spelling of a token that {@link #open} accepted: base64url without padding and with the
+   * unused low bits of the last character clear. A client, proxy or library that re-encodes the
+   * token (adds {@code =}, sets those bits) sends the same bytes under another string; the rotation
+   * rules hash this form, so such a token is the same token and never a false theft.
+   *
+   * @param token a token that opens
+   * @return its canonical spelling
+   */
+  static String canonical(String token) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(Base64.getUrlDecoder().decode(token));
+  }
+
   private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(mode, keyRing.refreshTokenKey(), new GCMParameterSpec(TAG_BITS, iv));

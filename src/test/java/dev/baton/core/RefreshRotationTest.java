@@ -26,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Refresh-token rotation and theft detection, one test per case of SuperTokens' algorithm. S is the
@@ -287,5 +289,35 @@ class RefreshRotationTest {
     assertThrows(
         TryRefreshTokenException.class,
         () -> sessions.getSession(r1.accessToken().value(), s.antiCsrfToken(), true));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"padded", "trailing bits set"})
+  void reEncodedRefreshTokenIsTheSameTokenAndNeverATheft(String encoding) {
+    SessionTokens r1 = refresh(login());
+    String original = r1.refreshToken().value();
+    String reEncoded = encoding.equals("padded") ? padded(original) : withTrailingBits(original);
+    assertNotEquals(original, reEncoded);
+
+    SessionTokens viaReEncoded = sessions.refreshSession(reEncoded, r1.antiCsrfToken());
+    SessionTokens viaOriginal = refresh(r1);
+    refresh(viaReEncoded);
+
+    assertEquals(r1.sessionHandle(), viaOriginal.sessionHandle());
+    assertTrue(baton.events().of(TokenTheftDetected.class).isEmpty());
+    assertTrue(baton.events().of(SessionRevoked.class).isEmpty());
+  }
+
+  private static String padded(String token) {
+    return token + "=".repeat((4 - token.length() % 4) % 4);
+  }
+
+  /** Sets the unused low bits of the last base64url character; the bytes stay the same. */
+  private static String withTrailingBits(String token) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int unusedBits = (6 * token.length()) % 8;
+    assertTrue(unusedBits > 0, "this token has no unused bits");
+    int last = alphabet.indexOf(token.charAt(token.length() - 1));
+    return token.substring(0, token.length() - 1) + alphabet.charAt(last | 1);
   }
 }
