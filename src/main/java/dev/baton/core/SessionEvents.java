@@ -41,7 +41,11 @@ class SessionEvents {
     // The HTTP layer logs the structured warning with the client's address; this is the trace.
     LOG.fine(
         () ->
-            "Refresh token theft detected: session " + handle + " of user " + userId + " revoked");
+            "Refresh token theft detected: session "
+                + handle
+                + " of user "
+                + LogValues.escape(userId)
+                + " revoked");
     fire(theft, new TokenTheftDetected(handle, userId));
     revoked(handle, userId, SessionRevoked.Reason.TOKEN_THEFT);
   }

@@ -7,6 +7,7 @@ import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
+import dev.baton.core.LogValues;
 import dev.baton.metrics.SessionMetrics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -83,11 +84,11 @@ public class RefreshResource {
       LOG.warning(
           () ->
               "event=token_theft_detected userId="
-                  + theft.userId().orElse("?")
+                  + LogValues.escape(theft.userId().orElse(null))
                   + " sessionHandle="
-                  + theft.sessionHandle().orElse("?")
+                  + LogValues.escape(theft.sessionHandle().orElse(null))
                   + " clientAddress="
-                  + servletRequest.getRemoteAddr());
+                  + LogValues.escape(servletRequest.getRemoteAddr()));
       throw theft;
     }
     transport.deliver(tokens, mode);
