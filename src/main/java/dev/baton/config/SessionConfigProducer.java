@@ -64,6 +64,13 @@ public class SessionConfigProducer {
       throw new InvalidConfigException(
           "session.refresh-token.validity", "must be longer than session.access-token.validity");
     }
+    Duration rotation = positive(source, "session.signing-key.rotation", "P7D");
+    if (rotation.compareTo(access) < 0) {
+      // A key would retire while tokens it signed still live, and servers would rotate on
+      // nearly every token.
+      throw new InvalidConfigException(
+          "session.signing-key.rotation", "must not be shorter than session.access-token.validity");
+    }
     String issuer = string(source, "session.issuer", "baton");
     if (issuer.isBlank()) {
       throw new InvalidConfigException("session.issuer", "must not be blank");
@@ -73,11 +80,12 @@ public class SessionConfigProducer {
         duration(source, "session.access-token.clock-skew", "PT0S"),
         refresh,
         antiCsrf(source),
-        positive(source, "session.signing-key.rotation", "P7D"),
+        rotation,
         bool(source, "session.check-database", "false"),
         issuer,
         nonNegative(source, "session.access-token.cache-size", "10000"),
         duration(source, "session.purge.interval", "PT1H"),
+        // Negative durations are refused for every key (see duration).
         wholeSeconds(source, "session.lock-timeout", "PT5S"));
   }
 
@@ -105,6 +113,13 @@ public class SessionConfigProducer {
       throw new InvalidConfigException(
           "session.cookie.same-site", "NONE needs session.cookie.secure=true");
     }
+    if (sameSite == WebConfig.SameSite.NONE && antiCsrf(source) == AntiCsrfMode.NONE) {
+      // Every site could then post with the user's cookies (SuperTokens picks
+      // VIA_CUSTOM_HEADER for SameSite=None).
+      throw new InvalidConfigException(
+          "session.cookie.same-site",
+          "NONE needs session.anti-csrf VIA_TOKEN or VIA_CUSTOM_HEADER");
+    }
     String domain = string(source, "session.cookie.domain", "");
     List<String> origins =
         Arrays.stream(string(source, "session.cors.allowed-origins", "").split(","))
@@ -117,6 +132,12 @@ public class SessionConfigProducer {
             "session.cors.allowed-origins",
             "expected origins such as https://app.example.com, without a path");
       }
+      if (origin.startsWith("http://") && !isLoopback(origin)) {
+        // Credentials for a page anyone on the network path can rewrite.
+        throw new InvalidConfigException(
+            "session.cors.allowed-origins",
+            "an http:// origin is allowed only on localhost; use https://");
+      }
     }
     return new WebConfig(
         base,
@@ -126,6 +147,11 @@ public class SessionConfigProducer {
         domain.isEmpty() ? Optional.empty() : Optional.of(domain),
         origins,
         string(source, "session.login-url", "/"));
+  }
+
+  private static boolean isLoopback(String origin) {
+    String host = origin.substring("http://".length()).replaceFirst(":\\d+$", "");
+    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
   }
 
   private static int integer(Config source, String key, String fallback) {

@@ -89,6 +89,60 @@ class SessionConfigTest {
     assertTrue(refused.getMessage().contains("'" + key + "'"), refused.getMessage());
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "session.signing-key.rotation=PT30M|session.signing-key.rotation",
+        "session.access-token.validity=PT2H;session.signing-key.rotation=PT1H"
+            + "|session.signing-key.rotation",
+      })
+  void unsafeEngineCombinationsAreRefusedNamingTheKey(String settings, String key) {
+    InvalidConfigException refused =
+        assertThrows(
+            InvalidConfigException.class, () -> SessionConfigProducer.read(config(map(settings))));
+    assertTrue(refused.getMessage().contains("'" + key + "'"), refused.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "session.cookie.same-site=NONE;session.anti-csrf=NONE|session.cookie.same-site",
+        "session.cors.allowed-origins=http://app.example.com|session.cors.allowed-origins",
+        "session.cors.allowed-origins=https://a.example.com,http://localhost.example.com"
+            + "|session.cors.allowed-origins",
+      })
+  void unsafeWebCombinationsAreRefusedNamingTheKey(String settings, String key) {
+    InvalidConfigException refused =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> SessionConfigProducer.readWeb(config(map(settings))));
+    assertTrue(refused.getMessage().contains("'" + key + "'"), refused.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "session.cookie.same-site=NONE;session.anti-csrf=VIA_TOKEN",
+        "session.cookie.same-site=NONE;session.anti-csrf=VIA_CUSTOM_HEADER",
+        "session.cors.allowed-origins=http://localhost:5173,http://127.0.0.1,http://[::1]:8080",
+        "session.cors.allowed-origins=https://app.example.com",
+      })
+  void safeWebCombinationsAreAccepted(String settings) {
+    SessionConfigProducer.readWeb(config(map(settings)));
+  }
+
+  private static Map<String, String> map(String settings) {
+    Map<String, String> map = new java.util.HashMap<>();
+    for (String setting : settings.split(";")) {
+      String[] pair = setting.split("=", 2);
+      map.put(pair[0], pair[1]);
+    }
+    return map;
+  }
+
   @Test
   void invalidConfigurationStopsStartUp() {
     RuntimeException failure =

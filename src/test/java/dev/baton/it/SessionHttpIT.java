@@ -360,7 +360,7 @@ class SessionHttpIT {
                 "/demo/me",
                 null,
                 "Origin",
-                "http://frontend.test:5173",
+                "https://frontend.test:5173",
                 "Access-Control-Request-Method",
                 "POST",
                 "Access-Control-Request-Headers",
@@ -379,7 +379,7 @@ class SessionHttpIT {
         () -> assertEquals(204, allowed.statusCode()),
         () ->
             assertEquals(
-                "http://frontend.test:5173",
+                "https://frontend.test:5173",
                 allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow()),
         () ->
             assertEquals(

@@ -388,6 +388,8 @@ class TwoLibertyServersIT {
                 "DB_USER=postgres",
                 "DB_PASSWORD=unused-with-trust-auth",
                 "SESSION_SIGNING_KEY_ROTATION=" + KEY_ROTATION,
+                // A key must outlive the tokens it signs: Baton refuses a shorter rotation.
+                "SESSION_ACCESS_TOKEN_VALIDITY=" + KEY_ROTATION,
                 // The tests sign in through the demo, which refuses PostgreSQL unless told.
                 "SESSION_DEMO_ALLOW_ANY_DATABASE=true",
                 "EXTRA_CONFIG=it-threads.xml",
