@@ -8,8 +8,10 @@ import dev.baton.jaxrs.mapper.RequestFacts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -26,6 +28,7 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
       new ArrayList<>();
   private TokenMode requestedMode = TokenMode.COOKIE;
   private boolean pageNavigation;
+  private boolean readsCredentials;
   private String refreshPath;
 
   /** Remembers how the client asked to receive tokens, and where the refresh endpoint is. */
@@ -76,8 +79,39 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
   }
 
   /** Applies everything pending to a response. */
+  /** Notes that the answer depends on the request's access token (a protected method). */
+  void readCredentials() {
+    readsCredentials = true;
+  }
+
+  /**
+   * Writes the tokens this request produced or cleared. A response that carries them must never be
+   * stored by a cache and served to someone else (RFC 9111 section 5.2.2.5), whatever the
+   * application's own {@code Cache-Control}; one that depends on the caller's token says so with
+   * {@code Vary} (section 4.1).
+   */
   void writeTo(MultivaluedMap<String, Object> headers) {
+    if (!pending.isEmpty()) {
+      headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+      readsCredentials = true;
+    }
+    if (readsCredentials) {
+      vary(headers, HttpHeaders.COOKIE);
+      vary(headers, HttpHeaders.AUTHORIZATION);
+    }
     pending.forEach(write -> write.accept(headers, refreshPath));
     pending.clear();
+  }
+
+  private static void vary(MultivaluedMap<String, Object> headers, String header) {
+    List<Object> vary = headers.get(HttpHeaders.VARY);
+    boolean present =
+        vary != null
+            && vary.stream()
+                .flatMap(v -> Arrays.stream(String.valueOf(v).split(",")))
+                .anyMatch(v -> v.trim().equalsIgnoreCase(header) || v.trim().equals("*"));
+    if (!present) {
+      headers.add(HttpHeaders.VARY, header);
+    }
   }
 }

@@ -21,6 +21,7 @@ class SessionVerifier {
 
   /** The checks of one protected request, in order. */
   void verify(ContainerRequestContext request, VerifySession options) {
+    transport.readCredentials();
     // 1. Bearer first (header mode), else the cookie. The SDK's own cookies are never read.
     String bearer = Requests.bearer(request);
     String token = bearer != null ? bearer : Requests.cookie(request, Requests.ACCESS_TOKEN_COOKIE);

@@ -173,11 +173,18 @@ class SessionHttpIT {
     String refreshedAccess = browser.cookie("sAccessToken").orElseThrow();
     assertFalse(refreshedAccess.equals(oldAccess));
 
+    assertEquals("no-store", refresh.headers().firstValue("Cache-Control").orElse(""));
+
     HttpResponse<String> me = browser.get("/demo/me");
     assertEquals(200, me.statusCode());
     assertTrue(setCookies(me).stream().anyMatch(c -> c.startsWith("sAccessToken=")));
+    // The protected answer that carries the promoted access token is never cached.
+    assertEquals("no-store", me.headers().firstValue("Cache-Control").orElse(""));
     HttpResponse<String> again = browser.get("/demo/me");
     assertTrue(setCookies(again).isEmpty());
+    assertTrue(
+        String.join(",", again.headers().allValues("Vary")).contains("Authorization"),
+        again.headers().map().toString());
   }
 
   @Test
@@ -296,6 +303,7 @@ class SessionHttpIT {
     assertEquals("OK", json(signOut).getString("status"));
     assertTrue(clearsCookie(signOut, "sAccessToken"));
     assertTrue(clearsCookie(signOut, "sRefreshToken"));
+    assertEquals("no-store", signOut.headers().firstValue("Cache-Control").orElse(""));
     HttpResponse<String> refresh =
         new Browserless()
             .send(

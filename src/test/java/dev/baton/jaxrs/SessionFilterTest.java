@@ -292,6 +292,22 @@ class SessionFilterTest {
   }
 
   @Test
+  void aProtectedAnswerWithoutNewTokensVariesOnCredentialsAndKeepsItsCacheControl()
+      throws Exception {
+    SessionFilter filter = filterFor("required");
+    filter.filter(
+        new Request("GET")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + login().accessToken().value())
+            .context());
+    MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+    headers.add(HttpHeaders.CACHE_CONTROL, "private, max-age=60");
+    headers.add("Vary", "Accept, cookie");
+    filter.verifier.transport.writeTo(headers);
+    assertEquals(List.of("private, max-age=60"), headers.get(HttpHeaders.CACHE_CONTROL));
+    assertEquals(List.of("Accept, cookie", HttpHeaders.AUTHORIZATION), headers.get("Vary"));
+  }
+
+  @Test
   void theFirstRequestAfterARefreshIsPromotedAndGetsANewAccessToken() throws Exception {
     SessionFilter filter = filterFor("required");
     SessionTokens refreshed = baton.refresh(login());
@@ -309,5 +325,8 @@ class SessionFilterTest {
     filter.verifier.transport.writeTo(headers);
     assertTrue(headers.containsKey(TokenWriter.ACCESS_TOKEN_HEADER), headers.toString());
     assertTrue(headers.containsKey(TokenWriter.FRONT_TOKEN));
+    // A cache must never hand this response, and its new token, to someone else.
+    assertEquals(List.of("no-store"), headers.get(HttpHeaders.CACHE_CONTROL));
+    assertEquals(List.of(HttpHeaders.COOKIE, HttpHeaders.AUTHORIZATION), headers.get("Vary"));
   }
 }

@@ -77,8 +77,7 @@ final class BatonExtension implements BeforeAllCallback, BeforeEachCallback, Par
   }
 
   /** Closes the server when JUnit closes the class's store. */
-  private record Server(TestBaton baton, StartState start)
-      implements ExtensionContext.Store.CloseableResource {
+  private record Server(TestBaton baton, StartState start) implements AutoCloseable {
 
     void reset() {
       start.restore();
