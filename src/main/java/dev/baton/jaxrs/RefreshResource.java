@@ -66,8 +66,11 @@ public class RefreshResource {
     TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
     String token =
         bearer != null ? bearer : Requests.cookie(request, Requests.REFRESH_TOKEN_COOKIE);
+    // The SDK sends rid on every call; a cross-site form post cannot. Without it, a 401 leaves
+    // the cookies alone, so another site cannot sign the user out (security review L6).
+    boolean fromTheSdk = request.getHeaderString(Requests.RID_HEADER) != null;
     if (token == null) {
-      throw new UnauthorisedException("no refresh token");
+      throw new UnauthorisedException("no refresh token", null, fromTheSdk);
     }
     if (mode == TokenMode.COOKIE
         && config.antiCsrf() == AntiCsrfMode.VIA_CUSTOM_HEADER
@@ -79,6 +82,12 @@ public class RefreshResource {
       tokens =
           sessions.refreshSession(
               token, request.getHeaderString(Requests.ANTI_CSRF_HEADER), mode == TokenMode.COOKIE);
+    } catch (UnauthorisedException refused) {
+      if (fromTheSdk || !refused.clearTokens()) {
+        throw refused;
+      }
+      throw new UnauthorisedException(
+          refused.getMessage(), refused.sessionHandle().orElse(null), false);
     } catch (TokenTheftDetectedException theft) {
       // One structured line per detection, for alerting; never a token.
       LOG.warning(

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The HTTP contract on a running Open Liberty server: what supertokens-website expects. */
 class SessionHttpIT {
@@ -192,12 +194,34 @@ class SessionHttpIT {
     Browserless browser = new Browserless();
     browser.login("dave");
     HttpResponse<String> refresh =
-        browser.send("POST", "/auth/session/refresh", null, "anti-csrf", "forged");
+        browser.send(
+            "POST", "/auth/session/refresh", null, "anti-csrf", "forged", "rid", "session");
     assertEquals(401, refresh.statusCode());
     assertEquals("unauthorised", json(refresh).getString("message"));
     assertTrue(clearsCookie(refresh, "sAccessToken"));
     assertTrue(clearsCookie(refresh, "sRefreshToken"));
     assertEquals("remove", refresh.headers().firstValue("front-token").orElseThrow());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"without cookies (SameSite=Lax)", "with a forged anti-CSRF token"})
+  void aCrossSiteFormPostToTheRefreshEndpointNeverSignsTheUserOut(String variant) throws Exception {
+    // A form post from another site carries no rid header; with SameSite=Lax no cookies either.
+    Browserless victim = new Browserless();
+    victim.login("erin");
+    HttpResponse<String> forged =
+        variant.startsWith("without")
+            ? new Browserless().send("POST", "/auth/session/refresh", null)
+            : victim.send("POST", "/auth/session/refresh", null, "anti-csrf", "forged");
+    assertEquals(401, forged.statusCode());
+    assertTrue(setCookies(forged).isEmpty(), setCookies(forged).toString());
+    assertTrue(forged.headers().firstValue("front-token").isEmpty());
+
+    HttpResponse<String> sdkWithoutToken =
+        new Browserless().send("POST", "/auth/session/refresh", null, "rid", "session");
+    assertEquals(401, sdkWithoutToken.statusCode());
+    assertTrue(clearsCookie(sdkWithoutToken, "sAccessToken"));
+    assertEquals("remove", sdkWithoutToken.headers().firstValue("front-token").orElseThrow());
   }
 
   @Test
