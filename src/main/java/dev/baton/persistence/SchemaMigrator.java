@@ -2,6 +2,12 @@ package dev.baton.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -44,14 +50,37 @@ public class SchemaMigrator {
   }
 
   private Flyway flyway() {
+    List<String> locations = new ArrayList<>(List.of(LOCATION));
+    vendorLocation().ifPresent(locations::add);
     return Flyway.configure(SchemaMigrator.class.getClassLoader())
         .dataSource(dataSource)
-        .locations(LOCATION)
+        .locations(locations.toArray(String[]::new))
         .callbackLocations(LOCATION)
         .table("baton_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
         .load();
+  }
+
+  /**
+   * Migrations for one kind of database only, beside the common folder (not inside it: Flyway scans
+   * a location's subfolders too).
+   */
+  private Optional<String> vendorLocation() {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData database = connection.getMetaData();
+      String product =
+          database.getDatabaseProductName() + " " + database.getDatabaseProductVersion();
+      if (product.contains("MariaDB")) {
+        return Optional.of(LOCATION + "-mariadb");
+      }
+      if (product.startsWith("MySQL")) {
+        return Optional.of(LOCATION + "-mysql");
+      }
+      return Optional.empty();
+    } catch (SQLException e) {
+      throw new FlywayException("could not identify the database", e);
+    }
   }
 
   private static void pause() {

@@ -187,6 +187,22 @@ class SessionLifecycleTest {
         () -> sessions.refreshSession(second.refreshToken().value(), second.antiCsrfToken()));
   }
 
+  /** Security review L7: MariaDB's default collation would make these one user. */
+  @Test
+  void userIdsAndHandlesCompareExactlyOnEveryDatabase() {
+    String alice = sessions.createNewSession("Alice", null, null).sessionHandle();
+    String lower = sessions.createNewSession("alice", null, null).sessionHandle();
+    String spaced = sessions.createNewSession("alice ", null, null).sessionHandle();
+
+    assertEquals(List.of(alice), sessions.getAllSessionHandlesForUser("Alice"));
+    assertEquals(List.of(lower), sessions.getAllSessionHandlesForUser("alice"));
+    assertEquals(List.of(spaced), sessions.getAllSessionHandlesForUser("alice "));
+    assertFalse(sessions.revokeSession(alice.toUpperCase(java.util.Locale.ROOT)));
+    assertEquals(List.of(alice), sessions.revokeAllSessionsForUser("Alice"));
+    assertEquals(List.of(lower), sessions.getAllSessionHandlesForUser("alice"));
+    assertTrue(sessions.getSessionInformation(spaced).isPresent());
+  }
+
   @Test
   void dataUpdatesRacingWithRefreshesNeverUndoARotation() {
     SessionTokens tokens = sessions.createNewSession("alice", null, null);
