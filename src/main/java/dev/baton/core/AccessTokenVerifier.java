@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -63,11 +64,22 @@ class AccessTokenVerifier {
       throw new TryRefreshTokenException("access token too long");
     }
     AccessTokenClaims claims = cache.verified(token, t -> parse(verifiedClaims(t)));
+    if (livesTooLong(claims)) {
+      // Baton never issues one: a key in other hands, or a server with another configuration.
+      throw new TryRefreshTokenException("access token lives longer than the configured validity");
+    }
     Instant deadline = claims.expiresAt().plus(config.accessTokenClockSkew());
     if (!acceptExpired && !clock.instant().isBefore(deadline)) {
       throw new TryRefreshTokenException("access token expired");
     }
     return claims;
+  }
+
+  /** Longer than the validity plus the skew, and the second that JWT's whole seconds may add. */
+  private boolean livesTooLong(AccessTokenClaims claims) {
+    Duration longest =
+        config.accessTokenValidity().plus(config.accessTokenClockSkew()).plusSeconds(1);
+    return Duration.between(claims.issuedAt(), claims.expiresAt()).compareTo(longest) > 0;
   }
 
   /**

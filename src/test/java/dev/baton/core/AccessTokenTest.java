@@ -14,6 +14,7 @@ import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.testing.BatonTest;
 import dev.baton.testing.Jwts;
 import dev.baton.testing.TestBaton;
+import dev.baton.testing.TestDatabase;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.json.Json;
@@ -302,5 +303,27 @@ class AccessTokenTest {
         .algorithm(SignatureAlgorithm.RS256)
         .keyId(kid)
         .sign(foreignKeys().getPrivate());
+  }
+
+  /** Security review L3: a genuine signature on a longer life than Baton issues is refused. */
+  @Test
+  void aTokenLivingLongerThanTheConfiguredValidityIsRefused() {
+    try (TestDatabase shared = TestDatabase.create();
+        TestBaton generous =
+            TestBaton.builder()
+                .database(shared)
+                .config("session.access-token.validity", "PT2H")
+                .start();
+        TestBaton strict = TestBaton.builder().database(shared).start()) {
+      String longLived =
+          generous.sessions().createNewSession("alice", null, null).accessToken().value();
+      String usual = strict.sessions().createNewSession("bob", null, null).accessToken().value();
+
+      assertEquals("alice", generous.sessions().getSession(longLived, null, false).userId());
+      assertThrows(
+          TryRefreshTokenException.class,
+          () -> strict.sessions().getSession(longLived, null, false));
+      assertEquals("bob", generous.sessions().getSession(usual, null, false).userId());
+    }
   }
 }
