@@ -282,6 +282,24 @@ class AccessTokenTest {
   }
 
   @Test
+  void checkDatabaseRefusesTokensOfExpiredSessionsThatAreNotPurgedYet() {
+    try (TestBaton strict =
+        TestBaton.builder()
+            .config("session.check-database", "true")
+            .config("session.refresh-token.validity", "PT1H1S")
+            .config("session.access-token.clock-skew", "PT30S")
+            .start()) {
+      SessionTokens issued = strict.sessions().createNewSession("bob", null, null);
+      // The token is still within its skew; the session ended a few seconds ago.
+      strict.clock().advance(Duration.ofHours(1).plusSeconds(10));
+      assertThrows(
+          UnauthorisedException.class,
+          () -> strict.sessions().getSession(issued.accessToken().value(), null, false),
+          "the row is still there, but the session expired");
+    }
+  }
+
+  @Test
   void withoutCheckDatabaseVerificationIsStateless() {
     sessions.revokeSession(tokens.sessionHandle());
     assertEquals("alice", sessions.getSession(token(), null, false).userId());

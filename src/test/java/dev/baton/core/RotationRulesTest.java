@@ -107,4 +107,10 @@ class RotationRulesTest {
         Arguments.of("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         Arguments.of("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
   }
+
+  @org.junit.jupiter.api.Test
+  void aLineageNeverPrintsItsHash() {
+    Lineage lineage = parent(S);
+    assertEquals("Lineage[expiresAtMillis=" + (NOW + 1) + "]", lineage.toString());
+  }
 }
