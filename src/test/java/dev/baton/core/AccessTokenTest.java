@@ -344,4 +344,19 @@ class AccessTokenTest {
       assertEquals("bob", generous.sessions().getSession(usual, null, false).userId());
     }
   }
+
+  @Test
+  void aTokenOneSecondLongerThanTheValidityPassesForJwtsWholeSeconds() {
+    try (TestDatabase shared = TestDatabase.create();
+        TestBaton slightlyLonger =
+            TestBaton.builder()
+                .database(shared)
+                .config("session.access-token.validity", "PT1H1S")
+                .start();
+        TestBaton strict = TestBaton.builder().database(shared).start()) {
+      String token =
+          slightlyLonger.sessions().createNewSession("alice", null, null).accessToken().value();
+      assertEquals("alice", strict.sessions().getSession(token, null, false).userId());
+    }
+  }
 }
