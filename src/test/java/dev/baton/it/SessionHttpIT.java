@@ -22,6 +22,12 @@ class SessionHttpIT {
           System.getProperty(
               "liberty.log", "target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
 
+  /** Liberty adds its own {@code no-cache=set-cookie} beside Baton's directive. */
+  private static void assertNotStored(HttpResponse<String> response) {
+    String cacheControl = response.headers().firstValue("Cache-Control").orElse("");
+    assertTrue(cacheControl.matches("(.*, *)?no-store(,.*)?"), cacheControl);
+  }
+
   private static List<String> setCookies(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie");
   }
@@ -175,13 +181,13 @@ class SessionHttpIT {
     String refreshedAccess = browser.cookie("sAccessToken").orElseThrow();
     assertFalse(refreshedAccess.equals(oldAccess));
 
-    assertEquals("no-store", refresh.headers().firstValue("Cache-Control").orElse(""));
+    assertNotStored(refresh);
 
     HttpResponse<String> me = browser.get("/demo/me");
     assertEquals(200, me.statusCode());
     assertTrue(setCookies(me).stream().anyMatch(c -> c.startsWith("sAccessToken=")));
     // The protected answer that carries the promoted access token is never cached.
-    assertEquals("no-store", me.headers().firstValue("Cache-Control").orElse(""));
+    assertNotStored(me);
     HttpResponse<String> again = browser.get("/demo/me");
     assertTrue(setCookies(again).isEmpty());
     assertTrue(
@@ -327,7 +333,7 @@ class SessionHttpIT {
     assertEquals("OK", json(signOut).getString("status"));
     assertTrue(clearsCookie(signOut, "sAccessToken"));
     assertTrue(clearsCookie(signOut, "sRefreshToken"));
-    assertEquals("no-store", signOut.headers().firstValue("Cache-Control").orElse(""));
+    assertNotStored(signOut);
     HttpResponse<String> refresh =
         new Browserless()
             .send(
