@@ -17,7 +17,7 @@ public interface SessionService {
   /**
    * Starts a session for a user who has just proved who they are.
    *
-   * @param userId the user's identifier, at most 255 characters
+   * @param userId the user's identifier, at most 255 bytes in UTF-8
    * @param accessTokenPayload claims to put in every access token, or {@code null} for none; may
    *     not use a reserved claim name such as {@code sub} or {@code exp}
    * @param sessionData data kept on the server only, or {@code null} for none

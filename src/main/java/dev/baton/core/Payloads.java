@@ -2,17 +2,19 @@ package dev.baton.core;
 
 import dev.baton.api.exception.InvalidSessionInputException;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 
 /** Checks application payloads and session data, and moves them to and from JSON text. */
 final class Payloads {
 
-  /** Access tokens travel in cookies, which browsers cap near 4 KB. */
-  static final int MAX_ACCESS_TOKEN_PAYLOAD_CHARS = 2048;
+  /** Access tokens travel in cookies, which browsers cap near 4 KB: UTF-8 bytes, not chars. */
+  static final int MAX_ACCESS_TOKEN_PAYLOAD_BYTES = 2048;
 
-  /** Fits a {@code TEXT} column on every supported database, whatever the characters. */
-  static final int MAX_SESSION_DATA_CHARS = 16 * 1024;
+  /** Fits a {@code TEXT} column (64 KiB on MariaDB) on every supported database. */
+  static final int MAX_SESSION_DATA_BYTES = 16 * 1024;
 
-  static final int MAX_USER_ID_LENGTH = 255;
+  /** Fits {@code VARCHAR(255)} on every database, whether it counts characters or bytes. */
+  static final int MAX_USER_ID_BYTES = 255;
 
   private Payloads() {}
 
@@ -26,9 +28,9 @@ final class Payloads {
     if (userId == null || userId.isBlank()) {
       throw new InvalidSessionInputException("userId must not be empty");
     }
-    if (userId.length() > MAX_USER_ID_LENGTH) {
+    if (utf8Length(userId) > MAX_USER_ID_BYTES) {
       throw new InvalidSessionInputException(
-          "userId must be at most " + MAX_USER_ID_LENGTH + " characters");
+          "userId must be at most " + MAX_USER_ID_BYTES + " bytes in UTF-8");
     }
     return userId;
   }
@@ -47,7 +49,7 @@ final class Payloads {
             "accessTokenPayload must not use the reserved claim name '" + name + "'");
       }
     }
-    return limited(checked, MAX_ACCESS_TOKEN_PAYLOAD_CHARS, "accessTokenPayload");
+    return limited(checked, MAX_ACCESS_TOKEN_PAYLOAD_BYTES, "accessTokenPayload");
   }
 
   /**
@@ -58,7 +60,7 @@ final class Payloads {
    */
   static String sessionData(JsonObject data) {
     return limited(
-        data == null ? JsonObject.EMPTY_JSON_OBJECT : data, MAX_SESSION_DATA_CHARS, "sessionData");
+        data == null ? JsonObject.EMPTY_JSON_OBJECT : data, MAX_SESSION_DATA_BYTES, "sessionData");
   }
 
   /**
@@ -71,12 +73,16 @@ final class Payloads {
     return JsonSupport.parse(json);
   }
 
-  private static String limited(JsonObject value, int maxChars, String name) {
+  private static String limited(JsonObject value, int maxBytes, String name) {
     String json = value.toString();
-    if (json.length() > maxChars) {
+    if (utf8Length(json) > maxBytes) {
       throw new InvalidSessionInputException(
-          name + " must be at most " + maxChars + " characters as JSON");
+          name + " must be at most " + maxBytes + " bytes as JSON in UTF-8");
     }
     return json;
+  }
+
+  private static int utf8Length(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 }

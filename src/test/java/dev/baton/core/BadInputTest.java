@@ -169,6 +169,33 @@ class BadInputTest {
     assertTrue(sessions.getAllSessionHandlesForUser("bob").isEmpty());
   }
 
+  /** Security review L4: a cookie and a column hold bytes, so the limits count UTF-8 bytes. */
+  @Test
+  void limitsCountUtf8BytesNotCharacters() {
+    String twoByteUserId = "é".repeat(128); // 128 characters, 256 bytes
+    JsonObject twoBytePayload =
+        Json.createObjectBuilder().add("blob", "é".repeat(1100)).build(); // ~2.2 kB
+    JsonObject fourByteData =
+        Json.createObjectBuilder().add("blob", "\uD83D\uDE00".repeat(4500)).build(); // ~18 kB
+    assertAll(
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.createNewSession(twoByteUserId, null, null)),
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.createNewSession("bob", twoBytePayload, null)),
+        () ->
+            assertThrows(
+                InvalidSessionInputException.class,
+                () -> sessions.createNewSession("bob", null, fourByteData)));
+    assertEquals(
+        "é".repeat(127),
+        sessions.createNewSession("é".repeat(127), null, null).userId(),
+        "254 bytes fit");
+  }
+
   @Test
   void badUserIdsAndOversizedDataAreRefused() {
     JsonObject bigPayload = Json.createObjectBuilder().add("blob", "x".repeat(4096)).build();
