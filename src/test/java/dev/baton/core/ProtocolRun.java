@@ -225,7 +225,7 @@ final class ProtocolRun {
   // Driving the engine and the model side by side.
 
   private Held refresh(Side side, Held held, boolean delivered) {
-    presented(side, held.refreshId());
+    boolean ownBranch = presented(side, held.refreshId());
     boolean liveBefore = modelLive();
     Answer expected;
     int t = held.refreshId();
@@ -254,6 +254,7 @@ final class ProtocolRun {
     if (actual == Answer.THEFT) {
       theftDetected = true;
     }
+    wentOwnWay(side, ownBranch, actual == Answer.OK);
     if (side == secondOnOwnBranch && !splitChecked) {
       // The second side's next refresh after both went their own way: theft is known by now,
       // unless the session had already ended some other way.
@@ -270,10 +271,11 @@ final class ProtocolRun {
   }
 
   private Answer call(Side side, Held held, boolean updatesHolder) {
-    if (held.accessNamesParent() && clock.instant().isBefore(held.accessExpiresAt())) {
-      // Only a token the engine accepts tells it which branch the caller is on.
-      presented(side, held.refreshId());
-    }
+    // Only a token the engine accepts tells it which branch the caller is on.
+    boolean ownBranch =
+        held.accessNamesParent()
+            && clock.instant().isBefore(held.accessExpiresAt())
+            && presented(side, held.refreshId());
     boolean liveBefore = modelLive();
     Answer expected;
     int t = held.refreshId();
@@ -302,6 +304,7 @@ final class ProtocolRun {
       actual = Answer.UNAUTHORISED;
     }
     record(side, "call", expected, actual, liveBefore);
+    wentOwnWay(side, ownBranch, actual == Answer.OK_WITH_NEW_ACCESS_TOKEN);
     if (verified != null && verified.newAccessToken().isPresent() && updatesHolder) {
       var token = verified.newAccessToken().get();
       Held renewed = held.withAccessToken(token.value(), token.expiresAt());
@@ -318,20 +321,32 @@ final class ProtocolRun {
   }
 
   /**
-   * Tracks who went their own way since the attacker's last copy: presenting a token that descends
-   * from the copied one and that only they ever held.
+   * Whether a side presents a token of its own branch since the attacker's last copy: one that
+   * descends from the copied token and that only this side ever held.
    */
-  private void presented(Side side, int refreshId) {
+  private boolean presented(Side side, int refreshId) {
     if (side == Side.ATTACKER) {
       attackerPresented = true;
     }
-    if (copiedAt == NO_PARENT
-        || !descendsFrom(refreshId, copiedAt)
-        || !holders.get(refreshId).equals(EnumSet.of(side))) {
+    return copiedAt != NO_PARENT
+        && descendsFrom(refreshId, copiedAt)
+        && holders.get(refreshId).equals(EnumSet.of(side));
+  }
+
+  /**
+   * The first side is the one whose own branch the engine accepted (a promotion, or a refresh); the
+   * second is the other side, the moment it presents its own branch, accepted or not. A refused use
+   * (a superseded call) of the side that was on its own first does not make it first: the engine
+   * only learns of a split from a branch it went on with.
+   */
+  private void wentOwnWay(Side side, boolean ownBranch, boolean accepted) {
+    if (!ownBranch) {
       return;
     }
     if (firstOnOwnBranch == null) {
-      firstOnOwnBranch = side;
+      if (accepted) {
+        firstOnOwnBranch = side;
+      }
     } else if (firstOnOwnBranch != side && secondOnOwnBranch == null) {
       secondOnOwnBranch = side;
     }

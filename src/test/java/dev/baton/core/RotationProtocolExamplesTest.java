@@ -83,4 +83,27 @@ class RotationProtocolExamplesTest {
     assertTrue(run.theftDetected());
     assertEquals(List.of(), run.violations());
   }
+
+  @Test
+  void aRefusedUseOfABranchIsNotWhereTheSplitStarts() {
+    run.victimCalls();
+    run.victimRefreshes();
+    run.victimCalls(); // promotes R1
+    run.victimLosesARefreshAnswer();
+    run.attackerCopies(false); // R1
+    run.victimRefreshes(); // R2v
+    run.attackerCopies(false); // R2v
+    run.attackerCopies(true); // back to R1
+    run.attackerRefreshes(); // R2a, a second child of R1
+    run.victimRefreshes(); // promotes R2v: the victim's branch goes on
+    run.attackerCalls(); // R2a's access token is superseded: "try refresh", nothing written
+    assertFalse(run.theftDetected());
+
+    run.victimRefreshes(); // the victim's own branch, accepted: it is the first side
+
+    assertFalse(run.theftDetected(), "nothing stale was presented yet");
+    run.attackerRefreshes(); // the attacker's branch: theft
+    assertTrue(run.theftDetected());
+    assertEquals(List.of(), run.violations());
+  }
 }
