@@ -63,11 +63,9 @@ class AccessTokenVerifier {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new TryRefreshTokenException("access token too long");
     }
-    AccessTokenClaims claims = cache.verified(token, t -> parse(verifiedClaims(t)));
-    if (livesTooLong(claims)) {
-      // Baton never issues one: a key in other hands, or a server with another configuration.
-      throw new TryRefreshTokenException("access token lives longer than the configured validity");
-    }
+    // Signature and claims are checked once per token; a cache hit only checks expiry.
+    AccessTokenClaims claims =
+        cache.verified(token, t -> withBatonsLifetime(parse(verifiedClaims(t))));
     Instant deadline = claims.expiresAt().plus(config.accessTokenClockSkew());
     if (!acceptExpired && !clock.instant().isBefore(deadline)) {
       throw new TryRefreshTokenException("access token expired");
@@ -75,11 +73,18 @@ class AccessTokenVerifier {
     return claims;
   }
 
-  /** Longer than the validity plus the skew, and the second that JWT's whole seconds may add. */
-  private boolean livesTooLong(AccessTokenClaims claims) {
+  /**
+   * Refuses a token that lives longer than the validity plus the skew (and the second that JWT's
+   * whole seconds may add): Baton never issues one, so it comes from a key in other hands or a
+   * server with another configuration.
+   */
+  private AccessTokenClaims withBatonsLifetime(AccessTokenClaims claims) {
     Duration longest =
         config.accessTokenValidity().plus(config.accessTokenClockSkew()).plusSeconds(1);
-    return Duration.between(claims.issuedAt(), claims.expiresAt()).compareTo(longest) > 0;
+    if (Duration.between(claims.issuedAt(), claims.expiresAt()).compareTo(longest) > 0) {
+      throw new TryRefreshTokenException("access token lives longer than the configured validity");
+    }
+    return claims;
   }
 
   /**

@@ -326,37 +326,47 @@ class AccessTokenTest {
   /** Security review L3: a genuine signature on a longer life than Baton issues is refused. */
   @Test
   void aTokenLivingLongerThanTheConfiguredValidityIsRefused() {
-    try (TestDatabase shared = TestDatabase.create();
-        TestBaton generous =
-            TestBaton.builder()
-                .database(shared)
-                .config("session.access-token.validity", "PT2H")
-                .start();
-        TestBaton strict = TestBaton.builder().database(shared).start()) {
-      String longLived =
-          generous.sessions().createNewSession("alice", null, null).accessToken().value();
-      String usual = strict.sessions().createNewSession("bob", null, null).accessToken().value();
+    onOneDatabase(
+        "PT2H",
+        (generous, strict) -> {
+          String longLived =
+              generous.sessions().createNewSession("alice", null, null).accessToken().value();
+          String usual =
+              strict.sessions().createNewSession("bob", null, null).accessToken().value();
 
-      assertEquals("alice", generous.sessions().getSession(longLived, null, false).userId());
-      assertThrows(
-          TryRefreshTokenException.class,
-          () -> strict.sessions().getSession(longLived, null, false));
-      assertEquals("bob", generous.sessions().getSession(usual, null, false).userId());
-    }
+          assertEquals("alice", generous.sessions().getSession(longLived, null, false).userId());
+          assertThrows(
+              TryRefreshTokenException.class,
+              () -> strict.sessions().getSession(longLived, null, false));
+          assertEquals("bob", generous.sessions().getSession(usual, null, false).userId());
+        });
   }
 
   @Test
   void aTokenOneSecondLongerThanTheValidityPassesForJwtsWholeSeconds() {
+    onOneDatabase(
+        "PT1H1S",
+        (slightlyLonger, strict) -> {
+          String token =
+              slightlyLonger.sessions().createNewSession("alice", null, null).accessToken().value();
+          assertEquals("alice", strict.sessions().getSession(token, null, false).userId());
+        });
+  }
+
+  /**
+   * Runs a check against two servers sharing one database and its keys: one issuing with the given
+   * access-token validity, one with the default (an hour).
+   */
+  private static void onOneDatabase(
+      String issuerValidity, java.util.function.BiConsumer<TestBaton, TestBaton> check) {
     try (TestDatabase shared = TestDatabase.create();
-        TestBaton slightlyLonger =
+        TestBaton issuer =
             TestBaton.builder()
                 .database(shared)
-                .config("session.access-token.validity", "PT1H1S")
+                .config("session.access-token.validity", issuerValidity)
                 .start();
         TestBaton strict = TestBaton.builder().database(shared).start()) {
-      String token =
-          slightlyLonger.sessions().createNewSession("alice", null, null).accessToken().value();
-      assertEquals("alice", strict.sessions().getSession(token, null, false).userId());
+      check.accept(issuer, strict);
     }
   }
 }
