@@ -39,6 +39,14 @@ export async function launch() {
  * exists.
  */
 export async function openDemo(context, query = "") {
+  const page = await newTab(context);
+  await page.goto(`${BASE}/index.html${query}`);
+  await page.waitForFunction(() => window.baton !== undefined);
+  return page;
+}
+
+/** A tab that counts the refresh calls made from it, in `page.refreshCalls`. */
+export async function newTab(context) {
   const page = await context.newPage();
   page.refreshCalls = 0;
   page.on("request", (request) => {
@@ -46,8 +54,6 @@ export async function openDemo(context, query = "") {
       page.refreshCalls++;
     }
   });
-  await page.goto(`${BASE}/index.html${query}`);
-  await page.waitForFunction(() => window.baton !== undefined);
   return page;
 }
 

@@ -146,7 +146,8 @@ public class SessionConfigProducer {
         secure,
         domain.isEmpty() ? Optional.empty() : Optional.of(domain),
         origins,
-        string(source, "session.login-url", "/"));
+        string(source, "session.login-url", "/"),
+        optional(source, "session.refresh-page.frontend-cookie-domain"));
   }
 
   private static boolean isLoopback(String origin) {
@@ -177,6 +178,10 @@ public class SessionConfigProducer {
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigException(key, "expected LAX, STRICT or NONE");
     }
+  }
+
+  private static Optional<String> optional(Config source, String key) {
+    return source.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
   }
 
   private static String string(Config source, String key, String fallback) {

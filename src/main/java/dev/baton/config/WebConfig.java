@@ -18,6 +18,9 @@ import java.util.Optional;
  *     to call with credentials, default none
  * @param loginUrl {@code session.login-url}: where a browser goes when its session cannot be
  *     refreshed, default {@code /}
+ * @param frontendCookieDomain {@code session.refresh-page.frontend-cookie-domain}: the {@code
+ *     sessionTokenFrontendDomain} the application's SDK uses, so that the refresh page stores the
+ *     new tokens where that SDK reads them; default none (the page's own host)
  */
 public record WebConfig(
     String apiBasePath,
@@ -26,7 +29,8 @@ public record WebConfig(
     boolean cookieSecure,
     Optional<String> cookieDomain,
     List<String> corsAllowedOrigins,
-    String loginUrl) {
+    String loginUrl,
+    Optional<String> frontendCookieDomain) {
 
   /** The cookie {@code SameSite} attribute. */
   public enum SameSite {

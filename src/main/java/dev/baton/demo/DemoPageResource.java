@@ -39,18 +39,6 @@ public class DemoPageResource {
     return resource("index.html");
   }
 
-  /**
-   * The unmodified supertokens-website SDK, bundled at build time.
-   *
-   * @return supertokens.js
-   */
-  @GET
-  @Path("supertokens.js")
-  @Produces("text/javascript;charset=utf-8")
-  public InputStream sdk() {
-    return resource("supertokens.js");
-  }
-
   private static InputStream resource(String name) {
     InputStream content = DemoPageResource.class.getResourceAsStream(name);
     if (content == null) {

@@ -32,6 +32,7 @@ public final class BatonJaxrs {
         RefreshResource.class,
         SignOutResource.class,
         JwksResource.class,
+        SdkResource.class,
         UnauthorisedMapper.class,
         TryRefreshTokenMapper.class,
         TokenTheftDetectedMapper.class,

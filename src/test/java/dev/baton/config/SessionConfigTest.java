@@ -134,6 +134,18 @@ class SessionConfigTest {
     SessionConfigProducer.readWeb(config(map(settings)));
   }
 
+  @Test
+  void refreshPageCookieDomainIsOptional() {
+    assertEquals(
+        java.util.Optional.empty(),
+        SessionConfigProducer.readWeb(config(Map.of())).frontendCookieDomain());
+    assertEquals(
+        java.util.Optional.of(".example.com"),
+        SessionConfigProducer.readWeb(
+                config(Map.of("session.refresh-page.frontend-cookie-domain", " .example.com ")))
+            .frontendCookieDomain());
+  }
+
   private static Map<String, String> map(String settings) {
     Map<String, String> map = new java.util.HashMap<>();
     for (String setting : settings.split(";")) {

@@ -116,8 +116,20 @@ class SessionHttpIT {
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     assertEquals(401, page.statusCode());
     assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
-    assertTrue(page.body().contains("\"/auth/session/refresh\""));
-    assertTrue(page.body().contains("location.reload()"));
+    assertTrue(page.body().contains("<script src=\"/auth/sdk/supertokens-website.js\">"));
+    assertTrue(page.body().contains("\"apiBasePath\":\"/auth\""));
+    assertTrue(page.body().contains("supertokens.attemptRefreshingSession()"));
+  }
+
+  @Test
+  void theRefreshPageLoadsTheBundledSdk() throws Exception {
+    HttpResponse<String> sdk = new Browserless().get("/auth/sdk/supertokens-website.js");
+    assertEquals(200, sdk.statusCode());
+    assertTrue(
+        sdk.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
+    assertTrue(sdk.headers().firstValue("Cache-Control").orElseThrow().contains("max-age=3600"));
+    assertTrue(sdk.body().contains("attemptRefreshingSession"));
+    assertEquals(404, new Browserless().get("/other/sdk/supertokens-website.js").statusCode());
   }
 
   @Test
