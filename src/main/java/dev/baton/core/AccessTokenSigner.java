@@ -1,7 +1,9 @@
 package dev.baton.core;
 
 import dev.baton.api.IssuedToken;
+import dev.baton.api.exception.InvalidSessionInputException;
 import dev.baton.config.SessionConfig;
+import dev.baton.config.WebConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,39 @@ class AccessTokenSigner {
 
   @Inject KeyRing keyRing;
   @Inject SessionConfig config;
+  @Inject WebConfig web;
+
+  /**
+   * The most that the parent-hash claim, {@code ,"<name>":"<64 hex>"}, adds to a token in
+   * base64url: four characters per three bytes, plus one for the regrouping.
+   */
+  static final int PARENT_CLAIM_ALLOWANCE =
+      ((",\"" + ClaimNames.PARENT_REFRESH_TOKEN_HASH1 + "\":\"\"").length() + 64 + 2) / 3 * 4 + 1;
+
+  /**
+   * Refuses claims the application chose (at login or in a payload update) when a token of this
+   * session could not travel in its cookie: a browser drops an oversized cookie without a word. The
+   * check assumes the parent-hash claim that the tokens after a refresh carry, so a session
+   * accepted here never meets the limit at a refresh.
+   *
+   * @param token a token signed with those claims
+   * @param hasParent whether it already carries the parent-hash claim
+   * @throws InvalidSessionInputException naming the sizes
+   */
+  void requireCookieFits(IssuedToken token, boolean hasParent) {
+    int longest = token.value().length() + (hasParent ? 0 : PARENT_CLAIM_ALLOWANCE);
+    int limit = web.accessTokenCookieValueLimit();
+    if (longest > limit) {
+      throw new InvalidSessionInputException(
+          "the access token would be up to "
+              + longest
+              + " bytes, over the "
+              + limit
+              + " its cookie can carry within "
+              + WebConfig.COOKIE_LIMIT_BYTES
+              + " bytes with its name and attributes: make the access-token payload smaller");
+    }
+  }
 
   /**
    * Signs the claims.

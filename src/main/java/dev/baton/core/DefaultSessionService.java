@@ -54,6 +54,15 @@ class DefaultSessionService implements SessionService {
     String refreshToken = refreshTokens.seal(new RefreshTokenContent(handle, null, antiCsrf));
     String hash1 = Secrets.sha256Hex(refreshToken);
     Instant expiresAt = now.plus(config.refreshTokenValidity());
+    // Signed before the row is written, so a payload too big for its cookie leaves nothing behind.
+    SessionTokens tokens =
+        issue(
+            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson)),
+            refreshToken,
+            null,
+            antiCsrf,
+            now);
+    signer.requireCookieFits(tokens.accessToken(), false);
     translate(
         () -> {
           transactions.create(
@@ -67,13 +76,6 @@ class DefaultSessionService implements SessionService {
                   expiresAt.toEpochMilli()));
           return null;
         });
-    SessionTokens tokens =
-        issue(
-            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson)),
-            refreshToken,
-            null,
-            antiCsrf,
-            now);
     events.created(handle, userId);
     return tokens;
   }
@@ -207,7 +209,14 @@ class DefaultSessionService implements SessionService {
   public boolean updateAccessTokenPayload(String sessionHandle, JsonObject accessTokenPayload) {
     String json = Payloads.accessTokenPayload(accessTokenPayload);
     return sessionHandle != null
-        && translate(() -> transactions.update(sessionHandle, s -> s.accessTokenPayload(json)));
+        && translate(
+            () ->
+                transactions.update(
+                    sessionHandle,
+                    s -> {
+                      requireCookieFits(s.handle(), s.userId(), Payloads.parse(json));
+                      s.accessTokenPayload(json);
+                    }));
   }
 
   @Override
@@ -224,13 +233,16 @@ class DefaultSessionService implements SessionService {
       throw new UnauthorisedException("access token is not valid");
     }
     String handle = claims.sessionHandle();
+    AccessTokenClaims updated = claims.withPayload(Payloads.parse(json));
+    IssuedToken replacement = signer.sign(updated);
+    signer.requireCookieFits(replacement, updated.parentRefreshTokenHash1() != null);
     if (!translate(() -> transactions.update(handle, s -> s.accessTokenPayload(json)))) {
       throw new UnauthorisedException("session expired or revoked", handle);
     }
     if (!clock.instant().isBefore(claims.expiresAt())) {
       return Optional.empty();
     }
-    return Optional.of(signer.sign(claims.withPayload(Payloads.parse(json))));
+    return Optional.of(replacement);
   }
 
   private SessionTokens issue(
@@ -256,6 +268,23 @@ class DefaultSessionService implements SessionService {
         new IssuedToken(refreshToken, now.plus(config.refreshTokenValidity())),
         antiCsrf,
         session.accessTokenPayload());
+  }
+
+  /** Signs a token of the session's longest shape with the new payload, to measure it. */
+  private void requireCookieFits(String handle, String userId, JsonObject payload) {
+    Instant now = clock.instant();
+    String someHash = Secrets.sha256Hex(handle);
+    AccessTokenClaims longest =
+        new AccessTokenClaims(
+            handle,
+            userId,
+            someHash,
+            someHash,
+            config.antiCsrf() == AntiCsrfMode.VIA_TOKEN ? Secrets.newAntiCsrfToken() : null,
+            payload,
+            now,
+            AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()));
+    signer.requireCookieFits(signer.sign(longest), true);
   }
 
   private String newAntiCsrfToken() {
