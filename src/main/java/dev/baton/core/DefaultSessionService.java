@@ -95,11 +95,19 @@ class DefaultSessionService implements SessionService {
     if (claims.parentRefreshTokenHash1() != null) {
       return confirmChild(claims);
     }
-    if (config.checkDatabase() && !translate(() -> transactions.isLive(claims.sessionHandle()))) {
-      throw new UnauthorisedException("session expired or revoked", claims.sessionHandle());
+    JsonObject payload = claims.payload();
+    if (config.checkDatabase()) {
+      // SuperTokens' database-checked verify: the session must be live, and its payload is the
+      // stored one, so a payload update or a revocation takes effect on the next request.
+      payload =
+          Payloads.parse(
+              translate(() -> transactions.livePayload(claims.sessionHandle()))
+                  .orElseThrow(
+                      () ->
+                          new UnauthorisedException(
+                              "session expired or revoked", claims.sessionHandle())));
     }
-    return new VerifiedSession(
-        claims.sessionHandle(), claims.userId(), claims.payload(), Optional.empty());
+    return new VerifiedSession(claims.sessionHandle(), claims.userId(), payload, Optional.empty());
   }
 
   /** The first request after a refresh: its refresh token becomes the session's parent. */

@@ -95,10 +95,14 @@ class SessionTransactions {
     return new PromotionOutcome(promotionCase, session == null ? null : snapshot(session));
   }
 
+  /** The stored access-token payload of a live session: what the database-checked verify uses. */
   @Transactional(TxType.REQUIRES_NEW)
-  boolean isLive(String handle) {
+  Optional<String> livePayload(String handle) {
     long now = clock.millis();
-    return sessions.find(handle).filter(s -> s.isLiveAt(now)).isPresent();
+    return sessions
+        .find(handle)
+        .filter(s -> s.isLiveAt(now))
+        .map(SessionEntity::accessTokenPayload);
   }
 
   @Transactional(TxType.REQUIRES_NEW)

@@ -270,11 +270,18 @@ class AccessTokenTest {
   }
 
   @Test
-  void checkDatabaseRefusesTokensOfRevokedSessions() {
+  void checkDatabaseAnswersWithTheStoredPayloadAndRefusesRevokedSessions() {
     try (TestBaton strict = TestBaton.start("session.check-database", "true")) {
-      SessionTokens issued = strict.sessions().createNewSession("bob", null, null);
+      JsonObject free = Json.createObjectBuilder().add("plan", "free").build();
+      JsonObject pro = Json.createObjectBuilder().add("plan", "pro").build();
+      SessionTokens issued = strict.sessions().createNewSession("bob", free, null);
       String token = issued.accessToken().value();
-      strict.sessions().getSession(token, null, false);
+      assertEquals(free, strict.sessions().getSession(token, null, false).accessTokenPayload());
+      strict.sessions().updateAccessTokenPayload(issued.sessionHandle(), pro);
+      assertEquals(
+          pro,
+          strict.sessions().getSession(token, null, false).accessTokenPayload(),
+          "the stored payload, as SuperTokens' database-checked verify answers");
       strict.sessions().revokeSession(issued.sessionHandle());
       assertThrows(
           UnauthorisedException.class, () -> strict.sessions().getSession(token, null, false));
