@@ -24,10 +24,16 @@ async function navigate(tab) {
   return { firstStatus: first.status(), body: await answer.json() };
 }
 
-/** Signs in, and forgets the UNAUTHORISED event of the SDK's check for a session on load. */
-async function login(app, userId) {
+/**
+ * A browser context with the demo app signed in, whose event list starts after the login: the
+ * SDK's check for a session on load leaves an UNAUTHORISED event before it.
+ */
+async function signedIn(userId) {
+  const context = await browser.newContext();
+  const app = await openDemo(context);
   await app.evaluate((id) => window.baton.login(id), userId);
   await app.evaluate(() => { window.baton.events.length = 0; });
+  return { context, app };
 }
 
 /** A state-changing call through the application's SDK, which adds its anti-CSRF token. */
@@ -43,9 +49,7 @@ function saveCart(app, cart) {
 }
 
 test("a navigation refresh followed by an SDK POST in VIA_TOKEN mode succeeds", async () => {
-  const context = await browser.newContext();
-  const app = await openDemo(context);
-  await login(app, "grace");
+  const { context, app } = await signedIn("grace");
   await accessTokenExpiry();
 
   const tab = await newTab(context);
@@ -63,9 +67,7 @@ test("a navigation refresh followed by an SDK POST in VIA_TOKEN mode succeeds", 
 });
 
 test("two navigations, each after its own expiry, both end on the content", async () => {
-  const context = await browser.newContext();
-  const app = await openDemo(context);
-  await app.evaluate(() => window.baton.login("heidi"));
+  const { context, app } = await signedIn("heidi");
   const tab = await newTab(context);
   for (let visit = 1; visit <= 2; visit++) {
     await accessTokenExpiry();
@@ -79,9 +81,7 @@ test("two navigations, each after its own expiry, both end on the content", asyn
 });
 
 test("two tabs navigating at once after expiry both end on the content, without a theft", async () => {
-  const context = await browser.newContext();
-  const app = await openDemo(context);
-  await login(app, "ivan");
+  const { context, app } = await signedIn("ivan");
   const tabs = [await newTab(context), await newTab(context)];
   for (let round = 1; round <= 4; round++) {
     await accessTokenExpiry();
@@ -102,9 +102,7 @@ test("two tabs navigating at once after expiry both end on the content, without 
 });
 
 test("a navigation with a revoked session ends on the login URL, without a loop", async () => {
-  const context = await browser.newContext();
-  const app = await openDemo(context);
-  await app.evaluate(() => window.baton.login("judy"));
+  const { context, app } = await signedIn("judy");
   const cookies = await context.cookies();
   await app.evaluate(() => window.baton.signOut());
   await context.addCookies(cookies); // the browser still holds the revoked session's tokens

@@ -32,23 +32,6 @@ public record WebConfig(
     String loginUrl,
     Optional<String> frontendCookieDomain) {
 
-  /** What every browser keeps of one cookie, name and attributes included (RFC 6265 6.1). */
-  public static final int COOKIE_LIMIT_BYTES = 4096;
-
-  /**
-   * The longest access token whose cookie fits {@link #COOKIE_LIMIT_BYTES}: a browser drops a
-   * longer cookie silently, and the user would seem logged out.
-   *
-   * @return the limit in bytes of the token (an ASCII string)
-   */
-  public int accessTokenCookieValueLimit() {
-    // "sAccessToken=" and the attributes at their longest:
-    // ;Version=1;Path=/;Max-Age=2147483647;Expires=Thu, 01 Jan 1970 00:00:00 GMT;Secure;
-    // HttpOnly;SameSite=Strict, rounded up to 160, plus ";Domain=" and the domain.
-    int domain = cookieDomain().map(d -> ";Domain=".length() + d.length()).orElse(0);
-    return COOKIE_LIMIT_BYTES - "sAccessToken=".length() - 160 - domain;
-  }
-
   /** The cookie {@code SameSite} attribute. */
   public enum SameSite {
     /** Sent on top-level navigations from other sites, not on their sub-requests. */

@@ -18,6 +18,9 @@ class AccessTokenSigner {
   @Inject SessionConfig config;
   @Inject WebConfig web;
 
+  /** What every browser keeps of one cookie, name and attributes included (RFC 6265 6.1). */
+  static final int COOKIE_LIMIT_BYTES = 4096;
+
   /**
    * The most that the parent-hash claim, {@code ,"<name>":"<64 hex>"}, adds to a token in
    * base64url: four characters per three bytes, plus one for the regrouping.
@@ -37,7 +40,7 @@ class AccessTokenSigner {
    */
   void requireCookieFits(IssuedToken token, boolean hasParent) {
     int longest = token.value().length() + (hasParent ? 0 : PARENT_CLAIM_ALLOWANCE);
-    int limit = web.accessTokenCookieValueLimit();
+    int limit = cookieValueLimit();
     if (longest > limit) {
       throw new InvalidSessionInputException(
           "the access token would be up to "
@@ -45,9 +48,18 @@ class AccessTokenSigner {
               + " bytes, over the "
               + limit
               + " its cookie can carry within "
-              + WebConfig.COOKIE_LIMIT_BYTES
+              + COOKIE_LIMIT_BYTES
               + " bytes with its name and attributes: make the access-token payload smaller");
     }
+  }
+
+  /** The longest access token whose cookie fits {@link #COOKIE_LIMIT_BYTES}. */
+  int cookieValueLimit() {
+    // "sAccessToken=" and the attributes at their longest:
+    // ;Version=1;Path=/;Max-Age=2147483647;Expires=Thu, 01 Jan 1970 00:00:00 GMT;Secure;
+    // HttpOnly;SameSite=Strict, rounded up to 160, plus ";Domain=" and the domain.
+    int domain = web.cookieDomain().map(d -> ";Domain=".length() + d.length()).orElse(0);
+    return COOKIE_LIMIT_BYTES - "sAccessToken=".length() - 160 - domain;
   }
 
   /**

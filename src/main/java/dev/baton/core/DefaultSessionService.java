@@ -288,7 +288,7 @@ class DefaultSessionService implements SessionService {
             userId,
             someHash,
             someHash,
-            config.antiCsrf() == AntiCsrfMode.VIA_TOKEN ? Secrets.newAntiCsrfToken() : null,
+            newAntiCsrfToken(),
             payload,
             now,
             AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()));

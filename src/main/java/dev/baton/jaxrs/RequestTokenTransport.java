@@ -29,13 +29,16 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
   private TokenMode requestedMode = TokenMode.COOKIE;
   private boolean pageNavigation;
   private boolean readsCredentials;
+  private String apiPath;
   private String refreshPath;
 
-  /** Remembers how the client asked to receive tokens, and where the refresh endpoint is. */
-  void bind(ContainerRequestContext request, String refreshEndpointPath) {
+  /** Remembers how the client asked to receive tokens, and where Baton's endpoints are. */
+  void bind(ContainerRequestContext request, String batonApiPath) {
     requestedMode = Requests.wantsHeaderMode(request) ? TokenMode.HEADER : TokenMode.COOKIE;
     pageNavigation = Requests.isPageNavigation(request);
-    refreshPath = refreshEndpointPath;
+    apiPath = batonApiPath;
+    // The refresh-token cookie is scoped to the refresh endpoint.
+    refreshPath = batonApiPath + "/session/refresh";
   }
 
   @Override
@@ -44,8 +47,8 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
   }
 
   @Override
-  public String refreshPath() {
-    return refreshPath;
+  public String apiPath() {
+    return apiPath;
   }
 
   @Override

@@ -25,7 +25,7 @@ public class TokenTransportFilter implements ContainerRequestFilter, ContainerRe
 
   @Override
   public void filter(ContainerRequestContext request) {
-    transport.bind(request, refreshPath(request, web));
+    transport.bind(request, apiPath(request, web));
   }
 
   @Override
@@ -33,13 +33,13 @@ public class TokenTransportFilter implements ContainerRequestFilter, ContainerRe
     transport.writeTo(response.getHeaders());
   }
 
-  /** The refresh endpoint's full path, to which the refresh-token cookie is scoped. */
-  static String refreshPath(ContainerRequestContext request, WebConfig web) {
+  /** Baton's API base path below the host: the application's path and the configured base. */
+  static String apiPath(ContainerRequestContext request, WebConfig web) {
     String applicationPath = request.getUriInfo().getBaseUri().getPath();
     String base =
         applicationPath.endsWith("/")
             ? applicationPath.substring(0, applicationPath.length() - 1)
             : applicationPath;
-    return base + web.apiBasePath() + "/session/refresh";
+    return base + web.apiBasePath();
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.exception.InvalidSessionInputException;
-import dev.baton.config.WebConfig;
 import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
 import jakarta.json.Json;
@@ -26,7 +25,7 @@ class CookieSizeTest {
 
   CookieSizeTest(TestBaton baton) {
     sessions = baton.sessions();
-    limit = baton.bean(WebConfig.class).accessTokenCookieValueLimit();
+    limit = baton.bean(AccessTokenSigner.class).cookieValueLimit();
   }
 
   private static JsonObject payloadOf(int characters) {

@@ -44,9 +44,6 @@ class RefreshPage {
       </script></body></html>
       """;
 
-  /** The refresh endpoint's path below the API base path. */
-  private static final String REFRESH_SUFFIX = "/session/refresh";
-
   @Inject RequestFacts request;
   @Inject WebConfig web;
 
@@ -66,8 +63,7 @@ class RefreshPage {
    * @return the response
    */
   Response response(int status) {
-    String refreshPath = request.refreshPath();
-    String basePath = refreshPath.substring(0, refreshPath.length() - REFRESH_SUFFIX.length());
+    String basePath = request.apiPath();
     String html =
         TEMPLATE.formatted(
             htmlAttribute(web.loginUrl()),

@@ -14,9 +14,10 @@ public interface RequestFacts {
   boolean isPageNavigation();
 
   /**
-   * The path of Baton's refresh endpoint under the application.
+   * Where Baton's endpoints are, as the browser sees them: the application's path followed by
+   * {@code session.api-base-path}.
    *
-   * @return the path
+   * @return the path, without a trailing slash
    */
-  String refreshPath();
+  String apiPath();
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The page's markup; the browser tests run it against the real SDK. */
 class RefreshPageTest {
 
-  private static String page(String refreshPath, Map<String, String> settings) {
+  private static String page(String apiPath, Map<String, String> settings) {
     RefreshPage page = new RefreshPage();
     page.web =
         SessionConfigProducer.readWeb(
@@ -30,8 +30,8 @@ class RefreshPageTest {
           }
 
           @Override
-          public String refreshPath() {
-            return refreshPath;
+          public String apiPath() {
+            return apiPath;
           }
         };
     Response response = page.response(401);
@@ -41,7 +41,7 @@ class RefreshPageTest {
 
   @Test
   void pageRefreshesThroughTheSdkBelowTheApplicationsContextPath() {
-    String html = page("/shop/auth/session/refresh", Map.of());
+    String html = page("/shop/auth", Map.of());
     assertAll(
         () -> assertTrue(html.contains("<script src=\"/shop/auth/sdk/supertokens-website.js\">")),
         () -> assertTrue(html.contains("\"apiBasePath\":\"/shop/auth\"")),
@@ -55,7 +55,7 @@ class RefreshPageTest {
   void pageSharesTheApplicationsFrontendCookieDomainAndExpiredStatus() {
     String html =
         page(
-            "/auth/session/refresh",
+            "/auth",
             Map.of(
                 "session.refresh-page.frontend-cookie-domain", ".example.com",
                 "session.session-expired-status", "440"));
@@ -65,7 +65,7 @@ class RefreshPageTest {
 
   @Test
   void loginUrlCannotCloseTheScriptOrTheAttribute() {
-    String html = page("/auth/session/refresh", Map.of("session.login-url", "/in\"</script><b>"));
+    String html = page("/auth", Map.of("session.login-url", "/in\"</script><b>"));
     assertTrue(html.contains("href=\"/in&quot;&lt;/script>&lt;b>\""));
     assertTrue(html.contains("var login = \"/in\\\"\\u003c/script>\\u003cb>\""));
     assertEquals(2, html.split("</script>", -1).length - 1, "only the page's own two scripts");
