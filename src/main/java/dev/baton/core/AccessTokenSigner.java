@@ -4,13 +4,21 @@ import dev.baton.api.IssuedToken;
 import dev.baton.api.exception.InvalidSessionInputException;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
-/** Signs access tokens with the current RS256 key, using smallrye-jwt's builder. */
+/**
+ * Signs access tokens with the current RS256 key, using jose4j, the JOSE library under
+ * smallrye-jwt.
+ *
+ * <p>Not smallrye-jwt's builder: it applies the application's {@code smallrye.jwt.new-token.*}
+ * settings to every token it signs (an issuer that overrides Baton's, an audience, a {@code jti}),
+ * and Baton's tokens must say exactly what Baton wrote whatever the host application configures.
+ */
 @ApplicationScoped
 class AccessTokenSigner {
 
@@ -84,12 +92,17 @@ class AccessTokenSigner {
       json.add(ClaimNames.ANTI_CSRF_TOKEN, claims.antiCsrfToken());
     }
     KeyMaterial.SigningKey key = keyRing.signingKey();
-    String token =
-        Jwt.claims(json.build())
-            .jws()
-            .algorithm(SignatureAlgorithm.RS256)
-            .keyId(key.kid())
-            .sign(key.privateKey());
-    return new IssuedToken(token, claims.expiresAt());
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setKeyIdHeaderValue(key.kid());
+    jws.setHeader("typ", "JWT");
+    jws.setPayload(json.build().toString());
+    jws.setKey(key.privateKey());
+    try {
+      return new IssuedToken(jws.getCompactSerialization(), claims.expiresAt());
+    } catch (JoseException e) {
+      // Only a key jose4j refuses (not RSA, under 2048 bits): Baton generates neither.
+      throw new IllegalStateException("the signing key cannot sign RS256", e);
+    }
   }
 }

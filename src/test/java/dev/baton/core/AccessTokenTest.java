@@ -15,17 +15,23 @@ import dev.baton.testing.BatonTest;
 import dev.baton.testing.Jwts;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +87,53 @@ class AccessTokenTest {
         () -> assertEquals("admin", claims.getString("role")),
         () -> assertEquals(3, claims.getInt("tier")),
         () -> assertEquals(TestBaton.START.plusSeconds(3600), tokens.accessToken().expiresAt()));
+  }
+
+  /**
+   * Security review L10: smallrye-jwt's builder applies the application's {@code
+   * smallrye.jwt.new-token.*} settings to every token it signs; Baton's tokens must not change.
+   */
+  @Test
+  void applicationWideSmallryeTokenSettingsDoNotChangeBatonsTokens() {
+    Config hostConfig =
+        new SmallRyeConfigBuilder()
+            .withDefaultValue("smallrye.jwt.new-token.issuer", "https://host.example")
+            .withDefaultValue("smallrye.jwt.new-token.audience", "host-audience")
+            .withDefaultValue("smallrye.jwt.new-token.override-matching-claims", "true")
+            .withDefaultValue("smallrye.jwt.new-token.lifespan", "5")
+            .build();
+    // The host application's config, as its class loader sees it.
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    ClassLoader hostLoader = new URLClassLoader(new URL[0], original);
+    ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+    resolver.registerConfig(hostConfig, hostLoader);
+    thread.setContextClassLoader(hostLoader);
+    try {
+      String hostToken =
+          Jwt.claims(Json.createObjectBuilder().add("sub", "bob").build())
+              .jws()
+              .sign(foreignKeys().getPrivate());
+      assertEquals("host-audience", Jwts.claims(hostToken).getString("aud"), "the settings apply");
+
+      String ours = sessions.createNewSession("alice", null, null).accessToken().value();
+      JsonObject claims = Jwts.claims(ours);
+      assertAll(
+          () -> assertEquals("baton", claims.getString("iss")),
+          () -> assertFalse(claims.containsKey("aud")),
+          () -> assertFalse(claims.containsKey("jti")),
+          () ->
+              assertEquals(
+                  3600,
+                  claims.getJsonNumber("exp").longValue()
+                      - claims.getJsonNumber("iat").longValue()),
+          () -> assertEquals("alice", sessions.getSession(ours, null, false).userId()));
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    } finally {
+      thread.setContextClassLoader(original);
+      resolver.releaseConfig(hostConfig);
+    }
   }
 
   @Test
@@ -312,7 +365,7 @@ class AccessTokenTest {
     assertEquals("alice", sessions.getSession(token(), null, false).userId());
   }
 
-  private static KeyPair foreignKeys() throws Exception {
+  private static KeyPair foreignKeys() throws GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     return generator.generateKeyPair();
