@@ -64,8 +64,7 @@ class AccessTokenVerifier {
       throw new TryRefreshTokenException("access token too long");
     }
     // Signature and claims are checked once per token; a cache hit only checks expiry.
-    AccessTokenClaims claims =
-        cache.verified(token, t -> withBatonsLifetime(parse(verifiedClaims(t))));
+    AccessTokenClaims claims = cache.verified(token, this::verifyUncached);
     Instant deadline = claims.expiresAt().plus(config.accessTokenClockSkew());
     if (!acceptExpired && !clock.instant().isBefore(deadline)) {
       throw new TryRefreshTokenException("access token expired");
@@ -88,10 +87,10 @@ class AccessTokenVerifier {
   }
 
   /**
-   * Checks a compact JWS (RFC 7515 section 7.1) with the JDK's RSA: exactly three parts, our
-   * algorithm and one of our keys, and only then the claims are read.
+   * Checks a compact JWS (RFC 7515 section 7.1) with the JDK's RSA: exactly three parts, signed
+   * with the key the header chose among ours, and only then the claims are read.
    */
-  private JsonObject verifiedClaims(String token) {
+  private VerifiedTokenCache.Entry verifyUncached(String token) {
     int headerEnd = token.indexOf('.');
     int payloadEnd = token.indexOf('.', headerEnd + 1);
     if (headerEnd <= 0
@@ -109,7 +108,9 @@ class AccessTokenVerifier {
       if (!rs256.verify(BASE64URL.decode(token.substring(payloadEnd + 1)))) {
         throw new TryRefreshTokenException("access token signature is invalid");
       }
-      return JsonSupport.parse(decode(token.substring(headerEnd + 1, payloadEnd)));
+      JsonObject claims = JsonSupport.parse(decode(token.substring(headerEnd + 1, payloadEnd)));
+      return new VerifiedTokenCache.Entry(
+          header.getString("kid"), withBatonsLifetime(parse(claims)));
     } catch (IllegalArgumentException | JsonException | GeneralSecurityException e) {
       throw new TryRefreshTokenException("access token is malformed");
     }

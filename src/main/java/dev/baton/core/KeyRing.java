@@ -14,33 +14,60 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 
 /**
  * The keys in memory, so that verifying a token never reads the database.
  *
  * <p>A token signed with a key this server has not seen yet (another server rotated) makes it
- * re-read the keys, at most once per {@link #RELOAD_INTERVAL} so that random key ids cannot turn
- * into database load. When the signing key's time is up, the next token rotates it.
+ * re-read the keys. The re-read is a single flight outside any lock the signing path takes, at most
+ * once per {@link #RELOAD_INTERVAL}, and once per back-off while the database fails: meanwhile an
+ * unknown key id is answered at once (try refresh, or unavailable while the database is failing),
+ * so random key ids cannot turn into database load or held threads, even during an outage. When the
+ * signing key's time is up, the next token rotates it.
  */
 @ApplicationScoped
 public class KeyRing {
 
   static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
 
+  /** The longest wait between re-reads while the database keeps failing. */
+  static final Duration MAX_RELOAD_BACKOFF = Duration.ofSeconds(30);
+
+  /** Key ids Baton issues: 12 random bytes in base64url. */
+  private static final Pattern ISSUED_KID = Pattern.compile("[A-Za-z0-9_-]{16}");
+
   @Inject KeyTransactions transactions;
   @Inject @BatonClock Clock clock;
 
   private volatile KeyMaterial material;
 
+  /** Held by the one thread that re-reads the keys for an unknown key id; never waited for. */
+  private final ReentrantLock reloading = new ReentrantLock();
+
+  /** No re-read for an unknown key id before this; guarded by {@link #reloading}. */
+  private volatile Instant nextReload = Instant.MIN;
+
+  /** Re-reads that failed in a row. */
+  private final AtomicInteger failedReloads = new AtomicInteger();
+
   /** Loads the keys, creating the first ones on an empty database. Called at start-up. */
   public void load() {
-    material = transactions.ensureKeys();
+    replace(transactions.ensureKeys());
   }
 
   /** Re-reads the keys, picking up keys that other servers created. */
   public void reload() {
-    material = transactions.readKeys();
+    replace(transactions.readKeys());
+  }
+
+  private void replace(KeyMaterial loaded) {
+    material = loaded;
+    failedReloads.set(0);
+    nextReload = loaded.loadedAt().plus(RELOAD_INTERVAL);
   }
 
   /**
@@ -96,19 +123,80 @@ public class KeyRing {
   Optional<RSAPublicKey> verificationKey(String kid) {
     KeyMaterial known = current();
     Optional<KeyMaterial.SigningKey> key = known.byKid(kid);
-    if (key.isEmpty() && clock.instant().isAfter(known.loadedAt().plus(RELOAD_INTERVAL))) {
-      synchronized (this) {
-        // Identity, not equality: has another thread replaced the keys we read meanwhile?
-        @SuppressWarnings("ReferenceEquality")
-        boolean unchanged = material == known;
-        if (unchanged) {
-          // During an outage this is a 503: the token may well be valid.
-          material = StoreFaults.translate(transactions::readKeys);
-        }
-        key = material.byKid(kid);
-      }
+    if (key.isEmpty() && ISSUED_KID.matcher(kid).matches()) {
+      key = reloadedFor(kid, known);
     }
     return key.map(KeyMaterial.SigningKey::publicKey);
+  }
+
+  /**
+   * Whether a key still verifies, without reading the database: a verified token whose key has gone
+   * (retired, or deleted after a compromise) is no longer accepted from memory.
+   *
+   * @param kid the key id
+   * @return true while the key is in the ring
+   */
+  boolean stillVerifies(String kid) {
+    return current().byKid(kid).isPresent();
+  }
+
+  /**
+   * Re-reads the keys for an unknown key id, unless another thread is doing so or the last re-read
+   * was too recent: then the answer comes at once, from memory.
+   */
+  private Optional<KeyMaterial.SigningKey> reloadedFor(String kid, KeyMaterial known) {
+    if (clock.instant().isBefore(nextReload) || !reloading.tryLock()) {
+      return answerWithoutReload(kid);
+    }
+    try {
+      // Identity, not equality: has another thread replaced the keys we read meanwhile?
+      @SuppressWarnings("ReferenceEquality")
+      boolean replaced = material != known;
+      if (replaced || clock.instant().isBefore(nextReload)) {
+        return answerWithoutReload(kid);
+      }
+      KeyMaterial reloaded;
+      try {
+        // Once: a retry would hold this thread longer while the database is away.
+        reloaded = StoreFaults.translateOnce(transactions::readKeys);
+      } catch (SessionStoreUnavailableException e) {
+        nextReload = clock.instant().plus(backoff(failedReloads.incrementAndGet()));
+        throw e;
+      }
+      replace(reloaded);
+      return reloaded.byKid(kid);
+    } finally {
+      reloading.unlock();
+    }
+  }
+
+  /**
+   * The keys in memory are all there is for now. While the database is failing the token may well
+   * be valid, so that is a 503, never a 401; otherwise the key is unknown and the client refreshes.
+   */
+  private Optional<KeyMaterial.SigningKey> answerWithoutReload(String kid) {
+    Optional<KeyMaterial.SigningKey> key = current().byKid(kid);
+    if (key.isEmpty() && failedReloads.get() > 0) {
+      throw new SessionStoreUnavailableException(
+          new IllegalStateException("the keys cannot be re-read: the database is failing"));
+    }
+    return key;
+  }
+
+  /** Whether a thread is re-reading the keys for an unknown key id now; for tests. */
+  boolean reloadInFlight() {
+    return reloading.isLocked();
+  }
+
+  /** How many re-reads for unknown key ids failed in a row; for tests. */
+  int failedReloads() {
+    return failedReloads.get();
+  }
+
+  /** 1, 2, 4 ... seconds, at most {@link #MAX_RELOAD_BACKOFF}. */
+  static Duration backoff(int failures) {
+    Duration wait = RELOAD_INTERVAL.multipliedBy(1L << Math.min(failures - 1, 30));
+    return wait.compareTo(MAX_RELOAD_BACKOFF) > 0 ? MAX_RELOAD_BACKOFF : wait;
   }
 
   /**

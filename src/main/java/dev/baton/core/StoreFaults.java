@@ -39,6 +39,22 @@ final class StoreFaults {
    * @return the result
    */
   static <T> T translate(Supplier<T> work) {
+    return translate(work, ATTEMPTS);
+  }
+
+  /**
+   * Runs a unit of work once, translating its database faults: for work that a caller may simply
+   * try again later, where a retry would hold a thread for longer during an outage.
+   *
+   * @param work the work, one transaction
+   * @param <T> its result
+   * @return the result
+   */
+  static <T> T translateOnce(Supplier<T> work) {
+    return translate(work, 1);
+  }
+
+  private static <T> T translate(Supplier<T> work, int attempts) {
     for (int attempt = 1; ; attempt++) {
       try {
         return work.get();
@@ -46,7 +62,7 @@ final class StoreFaults {
         if (!isDatabaseFault(e)) {
           throw e;
         }
-        if (attempt >= ATTEMPTS || !isTransient(e)) {
+        if (attempt >= attempts || !isTransient(e)) {
           throw new SessionStoreUnavailableException(e);
         }
         int failed = attempt;

@@ -16,17 +16,20 @@ import java.util.function.Function;
  * of a request to a small resource on two cores).
  *
  * <p>Only genuine tokens enter; entries are keyed by the token's SHA-256, so no token is held in
- * memory; the caller still checks expiry on every hit. It holds at most {@code
- * session.access-token.cache-size} entries: when full, expired entries go, and if that is not
- * enough it starts again empty, which costs one RSA check per live token.
+ * memory; the caller still checks expiry on every hit. An entry dies with the key that signed its
+ * token: once the key leaves the ring (retired, or deleted after a compromise), the token is
+ * checked again, and refused. It holds at most {@code session.access-token.cache-size} entries:
+ * when full, expired entries go, and if that is not enough it starts again empty, which costs one
+ * RSA check per live token.
  */
 @ApplicationScoped
 class VerifiedTokenCache {
 
   @Inject SessionConfig config;
+  @Inject KeyRing keyRing;
   @Inject @BatonClock Clock clock;
 
-  private final ConcurrentHashMap<String, AccessTokenClaims> entries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private int capacity;
 
   @PostConstruct
@@ -35,31 +38,43 @@ class VerifiedTokenCache {
   }
 
   /**
-   * The claims of a token, from memory when its signature was checked before.
+   * A verified token's claims and the key that signed it.
+   *
+   * @param kid the signing key's id
+   * @param claims the claims
+   */
+  record Entry(String kid, AccessTokenClaims claims) {}
+
+  /**
+   * The claims of a token, from memory when its signature was checked before with a key that is
+   * still in the ring.
    *
    * @param token the access token
    * @param verify checks the signature and reads the claims; its exceptions pass through
    * @return the claims, expired or not: the caller checks expiry on every use
    */
-  AccessTokenClaims verified(String token, Function<String, AccessTokenClaims> verify) {
+  AccessTokenClaims verified(String token, Function<String, Entry> verify) {
     if (capacity == 0) {
-      return verify.apply(token);
+      return verify.apply(token).claims();
     }
     String key = key(token);
-    AccessTokenClaims known = entries.get(key);
+    Entry known = entries.get(key);
     if (known != null) {
-      return known;
+      if (keyRing.stillVerifies(known.kid())) {
+        return known.claims();
+      }
+      entries.remove(key);
     }
-    AccessTokenClaims claims = verify.apply(token);
+    Entry checked = verify.apply(token);
     makeRoom();
-    entries.put(key, claims);
-    return claims;
+    entries.put(key, checked);
+    return checked.claims();
   }
 
   private void makeRoom() {
     if (entries.size() >= capacity) {
       Instant now = clock.instant();
-      entries.values().removeIf(c -> !now.isBefore(c.expiresAt()));
+      entries.values().removeIf(e -> !now.isBefore(e.claims().expiresAt()));
       if (entries.size() >= capacity) {
         entries.clear();
       }

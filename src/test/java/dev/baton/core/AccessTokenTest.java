@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -381,6 +383,21 @@ class AccessTokenTest {
         .algorithm(SignatureAlgorithm.RS256)
         .keyId(kid)
         .sign(foreignKeys().getPrivate());
+  }
+
+  /**
+   * Security review L3: a token verified before stays accepted from memory only while its key is in
+   * the ring; once the key row is deleted (after a compromise), the token is refused.
+   */
+  @Test
+  void aVerifiedTokenIsRefusedOnceItsSigningKeyIsDeleted() throws Exception {
+    assertEquals("alice", sessions.getSession(token(), null, false).userId());
+    try (Connection connection = baton.database().dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM baton_signing_key");
+    }
+    baton.bean(KeyRing.class).reload();
+    assertRefused(token());
   }
 
   /** Security review L3: a genuine signature on a longer life than Baton issues is refused. */

@@ -8,15 +8,27 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.TokenTheftDetected;
 import dev.baton.api.exception.SessionStoreUnavailableException;
+import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.health.ApplicationLivenessCheck;
 import dev.baton.health.SessionStoreReadinessCheck;
+import dev.baton.testing.Await;
+import dev.baton.testing.Concurrently;
 import dev.baton.testing.CuttableProxy;
+import dev.baton.testing.Jwts;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
@@ -107,9 +119,151 @@ class DatabaseFaultTest {
           SessionStoreUnavailableException.class,
           () -> sessions.getSession(rotatedOnOther.accessToken().value(), null, false));
       restoreDatabase();
+      // The failed re-read backs off for a second before the keys are read again.
+      baton.clock().advance(KeyRing.RELOAD_INTERVAL);
       assertEquals(
           "alice", sessions.getSession(rotatedOnOther.accessToken().value(), null, false).userId());
     }
+  }
+
+  /**
+   * Security review M5: a failed re-read of the keys backs off (1 s, 2 s, 4 s ...), and meanwhile
+   * an unknown key id is a 503 at once, without another attempt on the database.
+   */
+  @Test
+  void failedKeyReloadBacksOffAndUnknownKeyIdsAreThenUnavailableAtOnce() throws Exception {
+    KeyRing keyRing = baton.bean(KeyRing.class);
+    String alice = sessions.createNewSession("alice", null, null).accessToken().value();
+    baton.clock().advance(KeyRing.RELOAD_INTERVAL);
+    proxy.cut();
+    assertUnavailable(withRandomKid(alice));
+    assertEquals(1, keyRing.failedReloads(), "one attempt");
+    assertUnavailable(withRandomKid(alice));
+    assertEquals(1, keyRing.failedReloads(), "no attempt within the back-off");
+
+    baton.clock().advance(KeyRing.RELOAD_INTERVAL);
+    assertUnavailable(withRandomKid(alice));
+    assertEquals(2, keyRing.failedReloads(), "after one second, one attempt");
+    baton.clock().advance(KeyRing.RELOAD_INTERVAL);
+    assertUnavailable(withRandomKid(alice));
+    assertEquals(2, keyRing.failedReloads(), "the second back-off is two seconds");
+
+    restoreDatabase();
+    baton.clock().advance(KeyRing.RELOAD_INTERVAL);
+    assertThrows(
+        TryRefreshTokenException.class,
+        () -> sessions.getSession(withRandomKid(alice), null, false),
+        "the database answers again: the key is simply unknown");
+    assertEquals(0, keyRing.failedReloads());
+    assertEquals("alice", sessions.getSession(alice, null, false).userId());
+  }
+
+  /**
+   * Security review M5: while a re-read of the keys hangs on a black-holed database, 200 requests
+   * with random key ids are answered at once, so requests with valid tokens, sharing a bounded pool
+   * of worker threads as in a server, are not slowed: their p99 latency stays within twice that of
+   * the same run without the random requests.
+   */
+  @Test
+  void randomKeyIdsDuringAHangingOutageDoNotSlowValidTokens() throws Exception {
+    try (TestDatabase slow = TestDatabase.postgresqlThrough(proxy.port(), Duration.ofSeconds(10));
+        TestBaton server = TestBaton.builder().database(slow).start()) {
+      KeyRing keyRing = server.bean(KeyRing.class);
+      String valid = server.sessions().createNewSession("alice", null, null).accessToken().value();
+      server.clock().advance(KeyRing.RELOAD_INTERVAL);
+      List<String> random = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        random.add(withRandomKid(valid));
+      }
+      ExecutorService workers = Executors.newFixedThreadPool(16);
+      ExecutorService stuck = Executors.newSingleThreadExecutor();
+      try {
+        latencies(workers, server.sessions(), valid, List.of()); // warm-up
+        Duration quiet = p99(latencies(workers, server.sessions(), valid, List.of()));
+
+        proxy.hang();
+        Future<?> hanging =
+            stuck.submit(() -> server.sessions().getSession(random.get(0), null, false));
+        Await.until(
+            "a key reload waits on the database",
+            Duration.ofSeconds(5),
+            () -> keyRing.reloadInFlight());
+        Duration flooded = p99(latencies(workers, server.sessions(), valid, random));
+        assertTrue(keyRing.reloadInFlight(), "the random key ids were answered while it hung");
+        assertTrue(
+            flooded.compareTo(quiet.multipliedBy(2)) <= 0,
+            "p99 with random key ids " + flooded + ", without " + quiet);
+
+        ExecutionException failed =
+            assertThrows(ExecutionException.class, () -> hanging.get(30, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof SessionStoreUnavailableException);
+      } finally {
+        workers.shutdownNow();
+        stuck.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * Submits the random-kid requests, then 2000 with the valid token, all at once to the workers,
+   * and gives the valid ones' latencies from submission to answer.
+   */
+  private static List<Duration> latencies(
+      ExecutorService workers, SessionService sessions, String valid, List<String> random)
+      throws Exception {
+    List<Future<?>> others = new ArrayList<>();
+    for (String token : random) {
+      others.add(
+          workers.submit(
+              () -> {
+                try {
+                  sessions.getSession(token, null, false);
+                  throw new AssertionError("a random key id was accepted");
+                } catch (TryRefreshTokenException | SessionStoreUnavailableException expected) {
+                  return null;
+                }
+              }));
+    }
+    List<Future<Duration>> timed = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      long submitted = System.nanoTime();
+      timed.add(
+          workers.submit(
+              () -> {
+                assertEquals("alice", sessions.getSession(valid, null, false).userId());
+                return Duration.ofNanos(System.nanoTime() - submitted);
+              }));
+    }
+    long deadline = System.nanoTime() + Concurrently.DEADLINE.toNanos();
+    List<Duration> latencies = new ArrayList<>();
+    for (Future<Duration> request : timed) {
+      latencies.add(request.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
+    }
+    for (Future<?> request : others) {
+      request.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+    return latencies;
+  }
+
+  private static Duration p99(List<Duration> latencies) {
+    List<Duration> sorted = latencies.stream().sorted().toList();
+    return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+  }
+
+  /** The token with its header's key id replaced by a random one of the issued format. */
+  private static String withRandomKid(String token) {
+    JsonObject header =
+        Json.createObjectBuilder(Jwts.header(token))
+            .add(
+                "kid",
+                Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.randomBytes(12)))
+            .build();
+    return Jwts.encode(header) + token.substring(token.indexOf('.'));
+  }
+
+  private void assertUnavailable(String token) {
+    assertThrows(
+        SessionStoreUnavailableException.class, () -> sessions.getSession(token, null, false));
   }
 
   @Test

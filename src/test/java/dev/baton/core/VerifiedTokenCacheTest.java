@@ -10,7 +10,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ class VerifiedTokenCacheTest {
 
   private final MutableClock clock = new MutableClock(TestBaton.START);
   private final AtomicInteger checks = new AtomicInteger();
+  private final Set<String> removedKeys = new HashSet<>();
 
   private VerifiedTokenCache cache(int size) {
     VerifiedTokenCache cache = new VerifiedTokenCache();
@@ -37,24 +40,33 @@ class VerifiedTokenCacheTest {
                         100))
                 .build());
     cache.clock = clock;
+    cache.keyRing =
+        new KeyRing() {
+          @Override
+          boolean stillVerifies(String kid) {
+            return !removedKeys.contains(kid);
+          }
+        };
     cache.init();
     return cache;
   }
 
-  /** Each token expires after its number of minutes. */
-  private final Function<String, AccessTokenClaims> check =
+  /** Each token expires after its number of minutes; all are signed by key "k1". */
+  private final Function<String, VerifiedTokenCache.Entry> check =
       token -> {
         checks.incrementAndGet();
         Instant issued = TestBaton.START;
-        return new AccessTokenClaims(
-            "handle",
-            "user",
-            "hash1",
-            null,
-            null,
-            JsonObject.EMPTY_JSON_OBJECT,
-            issued,
-            issued.plus(Duration.ofMinutes(Long.parseLong(token))));
+        return new VerifiedTokenCache.Entry(
+            "k1",
+            new AccessTokenClaims(
+                "handle",
+                "user",
+                "hash1",
+                null,
+                null,
+                JsonObject.EMPTY_JSON_OBJECT,
+                issued,
+                issued.plus(Duration.ofMinutes(Long.parseLong(token)))));
       };
 
   @Test
@@ -90,6 +102,18 @@ class VerifiedTokenCacheTest {
     assertEquals(3, checks.get());
     cache.verified("60", check);
     assertEquals(4, checks.get());
+  }
+
+  /** Security review L3: a key deleted after a compromise takes its cached tokens with it. */
+  @Test
+  void anEntryDiesWithItsSigningKey() {
+    VerifiedTokenCache cache = cache(10);
+    cache.verified("60", check);
+    cache.verified("60", check);
+    assertEquals(1, checks.get());
+    removedKeys.add("k1");
+    cache.verified("60", check);
+    assertEquals(2, checks.get(), "checked again once its key has gone");
   }
 
   @Test

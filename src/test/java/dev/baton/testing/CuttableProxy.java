@@ -19,7 +19,9 @@ public final class CuttableProxy implements AutoCloseable {
   private final int targetPort;
   private final ServerSocket listener;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final List<Socket> held = new CopyOnWriteArrayList<>();
   private volatile boolean cut;
+  private volatile boolean hanging;
 
   public CuttableProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -42,13 +44,31 @@ public final class CuttableProxy implements AutoCloseable {
     sockets.clear();
   }
 
-  /** Forwards new connections again. */
-  public void restore() {
+  /**
+   * Breaks every open connection, then accepts new ones and never answers: a database behind a
+   * black-holed route, where a client waits until its own timeout.
+   */
+  public void hang() throws IOException {
+    hanging = true;
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+    sockets.clear();
+  }
+
+  /** Forwards new connections again; the ones held while hanging are closed. */
+  public void restore() throws IOException {
     cut = false;
+    hanging = false;
+    for (Socket socket : held) {
+      socket.close();
+    }
+    held.clear();
   }
 
   @Override
   public void close() throws IOException {
+    restore();
     cut();
     listener.close();
   }
@@ -59,6 +79,10 @@ public final class CuttableProxy implements AutoCloseable {
         Socket client = listener.accept();
         if (cut) {
           client.close();
+          continue;
+        }
+        if (hanging) {
+          held.add(client);
           continue;
         }
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -49,6 +50,17 @@ public final class TestDatabase implements AutoCloseable {
    * CuttableProxy}'s, with a pool that gives up quickly when the database is gone.
    */
   public static TestDatabase postgresqlThrough(int port) {
+    return postgresqlThrough(port, Duration.ofSeconds(1));
+  }
+
+  /**
+   * As {@link #postgresqlThrough(int)}, with a chosen wait for a connection.
+   *
+   * @param port where the database is reached
+   * @param connectionTimeout how long a caller waits for a connection before the pool gives up
+   * @return the database
+   */
+  public static TestDatabase postgresqlThrough(int port, Duration connectionTimeout) {
     String name = "baton_" + UUID.randomUUID().toString().replace("-", "");
     execute(POSTGRESQL, "CREATE SCHEMA " + name);
     String url =
@@ -57,7 +69,7 @@ public final class TestDatabase implements AutoCloseable {
             + name
             + "&connectTimeout=2&socketTimeout=5";
     HikariDataSource pool = pool(url);
-    pool.setConnectionTimeout(1_000);
+    pool.setConnectionTimeout(connectionTimeout.toMillis());
     return new TestDatabase("postgresql", name, pool);
   }
 
