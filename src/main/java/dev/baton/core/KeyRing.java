@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 
 /**
@@ -37,9 +36,6 @@ public class KeyRing {
   /** The longest wait between re-reads while the database keeps failing. */
   static final Duration MAX_RELOAD_BACKOFF = Duration.ofSeconds(30);
 
-  /** Key ids Baton issues: 12 random bytes in base64url. */
-  private static final Pattern ISSUED_KID = Pattern.compile("[A-Za-z0-9_-]{16}");
-
   @Inject KeyTransactions transactions;
   @Inject @BatonClock Clock clock;
 
@@ -48,7 +44,9 @@ public class KeyRing {
   /** Held by the one thread that re-reads the keys for an unknown key id; never waited for. */
   private final ReentrantLock reloading = new ReentrantLock();
 
-  /** No re-read for an unknown key id before this; guarded by {@link #reloading}. */
+  /**
+   * No re-read for an unknown key id before this; moved on by every load that succeeds or fails.
+   */
   private volatile Instant nextReload = Instant.MIN;
 
   /** Re-reads that failed in a row. */
@@ -123,7 +121,7 @@ public class KeyRing {
   Optional<RSAPublicKey> verificationKey(String kid) {
     KeyMaterial known = current();
     Optional<KeyMaterial.SigningKey> key = known.byKid(kid);
-    if (key.isEmpty() && ISSUED_KID.matcher(kid).matches()) {
+    if (key.isEmpty() && KeyTransactions.ISSUED_KID.matcher(kid).matches()) {
       key = reloadedFor(kid, known);
     }
     return key.map(KeyMaterial.SigningKey::publicKey);
@@ -194,7 +192,7 @@ public class KeyRing {
   }
 
   /** 1, 2, 4 ... seconds, at most {@link #MAX_RELOAD_BACKOFF}. */
-  static Duration backoff(int failures) {
+  private static Duration backoff(int failures) {
     Duration wait = RELOAD_INTERVAL.multipliedBy(1L << Math.min(failures - 1, 30));
     return wait.compareTo(MAX_RELOAD_BACKOFF) > 0 ? MAX_RELOAD_BACKOFF : wait;
   }

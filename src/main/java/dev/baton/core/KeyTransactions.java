@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -37,6 +38,10 @@ class KeyTransactions {
 
   private static final String ALGORITHM = "RS256";
   private static final int RSA_BITS = 2048;
+  private static final int KID_BYTES = 12;
+
+  /** The key ids that new signing keys get: 12 random bytes in base64url. */
+  static final Pattern ISSUED_KID = Pattern.compile("[A-Za-z0-9_-]{" + KID_BYTES * 4 / 3 + "}");
 
   @Inject KeyRepository keys;
   @Inject SessionConfig config;
@@ -97,7 +102,7 @@ class KeyTransactions {
     KeyPair pair = generateRsaKeyPair();
     Base64.Encoder base64 = Base64.getEncoder();
     return new SigningKeyEntity(
-        Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.randomBytes(12)),
+        Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.randomBytes(KID_BYTES)),
         ALGORITHM,
         base64.encodeToString(pair.getPublic().getEncoded()),
         base64.encodeToString(pair.getPrivate().getEncoded()),

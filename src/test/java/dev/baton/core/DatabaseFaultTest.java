@@ -185,9 +185,7 @@ class DatabaseFaultTest {
         Future<?> hanging =
             stuck.submit(() -> server.sessions().getSession(random.get(0), null, false));
         Await.until(
-            "a key reload waits on the database",
-            Duration.ofSeconds(5),
-            () -> keyRing.reloadInFlight());
+            "a key reload waits on the database", Duration.ofSeconds(5), keyRing::reloadInFlight);
         Duration flooded = p99(latencies(workers, server.sessions(), valid, random));
         assertTrue(keyRing.reloadInFlight(), "the random key ids were answered while it hung");
         assertTrue(
@@ -334,10 +332,9 @@ class DatabaseFaultTest {
     proxy.restore();
     SessionStoreReadinessCheck readiness =
         baton.bean(SessionStoreReadinessCheck.class, Readiness.Literal.INSTANCE);
-    for (int attempt = 0;
-        attempt < 50 && readiness.call().getStatus() != HealthCheckResponse.Status.UP;
-        attempt++) {
-      Thread.sleep(100);
-    }
+    Await.until(
+        "the database answers again",
+        Duration.ofSeconds(5),
+        () -> readiness.call().getStatus() == HealthCheckResponse.Status.UP);
   }
 }
