@@ -37,7 +37,7 @@ public class BatonStartup {
   @Inject SessionConfig config;
   @Inject SchemaMigrator schema;
   @Inject KeyRing keyRing;
-  @Inject PurgeSchedule purge;
+  @Inject Housekeeping housekeeping;
 
   private volatile String notReadyBecause = "not started";
   private ScheduledExecutorService ownRetryThread;
@@ -85,7 +85,7 @@ public class BatonStartup {
       LOG.info(() -> "Baton is ready after " + failedAttempts + " failed start-up attempts");
     }
     stopRetries();
-    purge.startOnServerScheduler();
+    housekeeping.startOnServerScheduler();
   }
 
   /**
@@ -105,7 +105,7 @@ public class BatonStartup {
 
   private void scheduleRetry(Duration delay) {
     ScheduledExecutorService scheduler =
-        PurgeSchedule.lookupScheduler()
+        Housekeeping.lookupScheduler()
             .orElseGet(
                 () -> {
                   if (ownRetryThread == null) {
@@ -139,6 +139,6 @@ public class BatonStartup {
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
     stopRetries();
-    purge.stop();
+    housekeeping.stop();
   }
 }

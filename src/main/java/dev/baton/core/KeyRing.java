@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.crypto.SecretKey;
 
 /**
@@ -25,13 +28,24 @@ import javax.crypto.SecretKey;
  * re-read the keys. The re-read is a single flight outside any lock the signing path takes, at most
  * once per {@link #RELOAD_INTERVAL}, and once per back-off while the database fails: meanwhile an
  * unknown key id is answered at once (try refresh, or unavailable while the database is failing),
- * so random key ids cannot turn into database load or held threads, even during an outage. When the
- * signing key's time is up, the next token rotates it.
+ * so random key ids cannot turn into database load or held threads, even during an outage.
+ *
+ * <p>Every {@link #MAINTENANCE_INTERVAL} each server re-reads the keys and creates the next signing
+ * key when it is due ({@link #maintain()}), so a key is in every server's JWKS before it signs.
+ * When no key signs now at all, the next token creates one.
  */
 @ApplicationScoped
 public class KeyRing {
 
   static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
+
+  /** How long a verifier may cache the JWKS document ({@code Cache-Control: max-age}). */
+  public static final Duration JWKS_MAX_AGE = Duration.ofSeconds(60);
+
+  /** How often each server re-reads the keys and creates those that are due. */
+  public static final Duration MAINTENANCE_INTERVAL = Duration.ofSeconds(30);
+
+  private static final Logger LOG = Logger.getLogger(KeyRing.class.getName());
 
   /** The longest wait between re-reads while the database keeps failing. */
   static final Duration MAX_RELOAD_BACKOFF = Duration.ofSeconds(30);
@@ -60,6 +74,20 @@ public class KeyRing {
   /** Re-reads the keys, picking up keys that other servers created. */
   public void reload() {
     replace(transactions.readKeys());
+  }
+
+  /**
+   * Re-reads the keys and creates the signing keys that are due, so that each is published for
+   * {@link KeyTransactions#publishAhead()} before it signs. The scheduled maintenance runs this on
+   * every server; the keyring row is locked only when a key is due.
+   */
+  public void maintain() {
+    KeyMaterial read = StoreFaults.translate(transactions::readKeys);
+    Instant now = clock.instant();
+    if (!read.signsUntil(now, now.plus(transactions.publishAhead()))) {
+      read = StoreFaults.translate(transactions::ensureKeys);
+    }
+    replace(read);
   }
 
   private void replace(KeyMaterial loaded) {
@@ -186,6 +214,11 @@ public class KeyRing {
     return reloading.isLocked();
   }
 
+  /** The ids of the keys in memory, without re-reading anything; for tests. */
+  List<String> knownKids() {
+    return current().signingKeys().stream().map(KeyMaterial.SigningKey::kid).sorted().toList();
+  }
+
   /** How many re-reads for unknown key ids failed in a row; for tests. */
   int failedReloads() {
     return failedReloads.get();
@@ -208,11 +241,23 @@ public class KeyRing {
 
   /**
    * The public keys as a JSON Web Key Set (RFC 7517 section 5), for services that verify Baton's
-   * access tokens themselves.
+   * access tokens themselves: the keys that sign now or still verify, and those that will sign
+   * next. Never older than {@link #JWKS_MAX_AGE}: where no scheduled maintenance runs (a plain CDI
+   * container), a stale set is re-read first, by one thread at a time; if that fails, the set in
+   * memory is served.
    *
    * @return the JWKS document
    */
   public JsonObject jwks() {
+    if (clock.instant().isAfter(current().loadedAt().plus(JWKS_MAX_AGE)) && reloading.tryLock()) {
+      try {
+        maintain();
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Serving the JWKS in memory: the keys could not be re-read", e);
+      } finally {
+        reloading.unlock();
+      }
+    }
     JsonArrayBuilder keys = JsonSupport.arrayBuilder();
     for (KeyMaterial.SigningKey key : current().signingKeys()) {
       RSAPublicKey rsa = key.publicKey();

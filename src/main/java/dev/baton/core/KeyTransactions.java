@@ -18,6 +18,7 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -48,7 +49,10 @@ class KeyTransactions {
   @Inject @BatonClock Clock clock;
 
   /**
-   * Makes sure a refresh-token key and a signing key usable now exist, then reads all keys.
+   * Makes sure a refresh-token key exists, and signing keys from now until {@link #publishAhead()}
+   * from now, then reads all keys. A key that signs later than now is created here, so that it is
+   * in every server's JWKS before it signs (security review L2); only when no key signs now at all
+   * (an empty database, or no server running for a whole rotation) does a new key sign at once.
    *
    * @return the keys
    */
@@ -60,11 +64,31 @@ class KeyTransactions {
       keyring.refreshTokenKey(Base64.getEncoder().encodeToString(Secrets.randomBytes(32)));
     }
     List<SigningKeyEntity> rows = usableRows(now);
-    if (rows.isEmpty() || rows.get(0).signUntil() <= now.toEpochMilli()) {
-      keys.insert(newSigningKey(now));
-      rows = usableRows(now);
+    long nowMillis = now.toEpochMilli();
+    long signedUntil = rows.stream().mapToLong(SigningKeyEntity::signUntil).max().orElse(0);
+    if (rows.stream().noneMatch(k -> k.signFrom() <= nowMillis && nowMillis < k.signUntil())) {
+      signedUntil = insert(newSigningKey(now, now));
     }
-    return toMaterial(keyring, rows, now);
+    long horizon = now.plus(publishAhead()).toEpochMilli();
+    while (signedUntil < horizon) {
+      signedUntil = insert(newSigningKey(now, Instant.ofEpochMilli(signedUntil)));
+    }
+    return toMaterial(keyring, usableRows(now), now);
+  }
+
+  /**
+   * How long before it signs a key is created. A verifier that caches the JWKS for {@link
+   * KeyRing#JWKS_MAX_AGE}, on a clock up to the allowed skew apart, then holds the key before the
+   * first token it signs arrives, whichever server it fetched the JWKS from: the key is created at
+   * some server's maintenance run, and every server re-reads the keys at its own, hence two {@link
+   * KeyRing#MAINTENANCE_INTERVAL}s.
+   *
+   * @return the lead time
+   */
+  Duration publishAhead() {
+    return KeyRing.JWKS_MAX_AGE
+        .plus(config.accessTokenClockSkew())
+        .plus(KeyRing.MAINTENANCE_INTERVAL.multipliedBy(2));
   }
 
   /**
@@ -98,7 +122,13 @@ class KeyTransactions {
     return keys.usableKeys(now.minus(config.signingKeyRetention()).toEpochMilli());
   }
 
-  private SigningKeyEntity newSigningKey(Instant now) {
+  /** Stores a key and answers until when it signs. */
+  private long insert(SigningKeyEntity key) {
+    keys.insert(key);
+    return key.signUntil();
+  }
+
+  private SigningKeyEntity newSigningKey(Instant now, Instant signFrom) {
     KeyPair pair = generateRsaKeyPair();
     Base64.Encoder base64 = Base64.getEncoder();
     return new SigningKeyEntity(
@@ -107,7 +137,8 @@ class KeyTransactions {
         base64.encodeToString(pair.getPublic().getEncoded()),
         base64.encodeToString(pair.getPrivate().getEncoded()),
         now.toEpochMilli(),
-        now.plus(config.signingKeyRotation()).toEpochMilli());
+        signFrom.toEpochMilli(),
+        signFrom.plus(config.signingKeyRotation()).toEpochMilli());
   }
 
   private static KeyPair generateRsaKeyPair() {
@@ -140,6 +171,7 @@ class KeyTransactions {
           row.kid(),
           (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(base64.decode(row.publicKey()))),
           rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(row.privateKey()))),
+          Instant.ofEpochMilli(row.signFrom()),
           Instant.ofEpochMilli(row.signUntil()));
     } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
       throw new IllegalStateException("signing key " + row.kid() + " cannot be decoded", e);

@@ -15,14 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET {base}/jwt/jwks.json}: the public keys (RFC 7517) for services that verify Baton's
- * access tokens themselves. Cached for a minute: a verifier that meets an unknown {@code kid}
- * re-fetches, and a new key signs only after the current one's interval.
+ * access tokens themselves. Cached for {@link KeyRing#JWKS_MAX_AGE}: a key is in the set longer
+ * than that before it signs, so a verifier that caches it never meets an unknown {@code kid}.
  */
 @Path("{base: .+}/jwt/jwks.json")
 @RequestScoped
 public class JwksResource {
-
-  static final int MAX_AGE_SECONDS = 60;
 
   @Inject KeyRing keyRing;
   @Inject WebConfig web;
@@ -39,7 +37,7 @@ public class JwksResource {
   public Response jwks(@PathParam("base") String base) {
     ApiPaths.requireBase(base, web);
     CacheControl cache = new CacheControl();
-    cache.setMaxAge(MAX_AGE_SECONDS);
+    cache.setMaxAge((int) KeyRing.JWKS_MAX_AGE.toSeconds());
     cache.setMustRevalidate(true);
     return Response.ok(keyRing.jwks()).cacheControl(cache).build();
   }

@@ -7,8 +7,9 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * An RS256 key pair that signs access tokens for a while and verifies them until the last one has
- * expired. Shared through the database by every server.
+ * An RS256 key pair that signs access tokens from {@code signFrom} until {@code signUntil} and
+ * verifies them until the last one has expired. It is created, and published, before it signs.
+ * Shared through the database by every server.
  */
 @Entity
 @Table(name = "baton_signing_key")
@@ -38,6 +39,9 @@ public class SigningKeyEntity {
   @Column(name = "created_at", nullable = false)
   private long createdAt;
 
+  @Column(name = "sign_from", nullable = false)
+  private long signFrom;
+
   @Column(name = "sign_until", nullable = false)
   private long signUntil;
 
@@ -52,6 +56,7 @@ public class SigningKeyEntity {
    * @param publicKey base64 of the X.509 encoding
    * @param privateKey base64 of the PKCS#8 encoding
    * @param createdAt epoch milliseconds
+   * @param signFrom epoch milliseconds from which the key signs
    * @param signUntil epoch milliseconds after which the key only verifies
    */
   public SigningKeyEntity(
@@ -60,12 +65,14 @@ public class SigningKeyEntity {
       String publicKey,
       String privateKey,
       long createdAt,
+      long signFrom,
       long signUntil) {
     this.kid = kid;
     this.algorithm = algorithm;
     this.publicKey = publicKey;
     this.privateKey = privateKey;
     this.createdAt = createdAt;
+    this.signFrom = signFrom;
     this.signUntil = signUntil;
   }
 
@@ -87,6 +94,10 @@ public class SigningKeyEntity {
 
   public long createdAt() {
     return createdAt;
+  }
+
+  public long signFrom() {
+    return signFrom;
   }
 
   public long signUntil() {

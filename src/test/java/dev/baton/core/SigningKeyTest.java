@@ -2,8 +2,10 @@ package dev.baton.core;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.api.SessionTokens;
 import dev.baton.api.exception.TryRefreshTokenException;
@@ -13,8 +15,13 @@ import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -115,6 +122,77 @@ class SigningKeyTest {
             Jwts.header(fromB.accessToken().value()).getString("kid"));
       }
     }
+  }
+
+  /**
+   * Security review L2. Server A signs, server B never does and serves the JWKS; both run their key
+   * maintenance every interval, out of step. A verifier caches B's JWKS for its max-age. Through
+   * three rotations, every key A signs with was in that cached copy, and in B's JWKS for at least
+   * the max-age plus the clock skew before its first token.
+   */
+  @Test
+  void aVerifierCachingTheJwksOfAServerThatNeverSignsNeverMeetsAnUnknownKeyId() {
+    Duration skew = Duration.ofSeconds(10);
+    Duration rotation = Duration.ofMinutes(30);
+    try (TestDatabase database = TestDatabase.create()) {
+      MutableClock clock = new MutableClock(TestBaton.START);
+      TestBaton.Builder server =
+          TestBaton.builder()
+              .database(database)
+              .clock(clock)
+              .config("session.access-token.validity", rotation.toString())
+              .config("session.signing-key.rotation", rotation.toString())
+              .config("session.access-token.clock-skew", skew.toString());
+      try (TestBaton a = server.start();
+          TestBaton b = server.start()) {
+        KeyRing signer = a.bean(KeyRing.class);
+        KeyRing publisher = b.bean(KeyRing.class);
+        Map<String, Instant> firstInJwksOfB = new HashMap<>();
+        Map<String, Instant> firstSignedByA = new LinkedHashMap<>();
+        Set<String> cachedJwks = Set.of();
+        Instant cachedAt = Instant.MIN;
+        long interval = KeyRing.MAINTENANCE_INTERVAL.toSeconds();
+        for (long second = 0; second <= rotation.multipliedBy(3).toSeconds(); second += 5) {
+          clock.set(TestBaton.START.plusSeconds(second));
+          Instant now = clock.instant();
+          if (second % interval == 0) {
+            signer.maintain();
+          }
+          if ((second + 15) % interval == 0) {
+            publisher.maintain();
+          }
+          for (String kid : publisher.knownKids()) {
+            firstInJwksOfB.putIfAbsent(kid, now);
+          }
+          if (!now.isBefore(cachedAt.plus(KeyRing.JWKS_MAX_AGE))) {
+            cachedJwks = kids(publisher.jwks());
+            cachedAt = now;
+          }
+          String kid = signer.signingKey().kid();
+          firstSignedByA.putIfAbsent(kid, now);
+          assertTrue(
+              cachedJwks.contains(kid), "the cached JWKS has the key A signs with at " + now);
+        }
+        assertEquals(4, firstSignedByA.size(), "three rotations");
+        firstSignedByA.entrySet().stream()
+            .skip(1) // the first key signed at once: there was nothing before it
+            .forEach(
+                signed ->
+                    assertFalse(
+                        firstInJwksOfB
+                            .get(signed.getKey())
+                            .plus(KeyRing.JWKS_MAX_AGE)
+                            .plus(skew)
+                            .isAfter(signed.getValue()),
+                        "published long enough before it signed: " + signed.getKey()));
+      }
+    }
+  }
+
+  private static Set<String> kids(JsonObject jwks) {
+    return jwks.getJsonArray("keys").stream()
+        .map(key -> key.asJsonObject().getString("kid"))
+        .collect(Collectors.toSet());
   }
 
   @Test

@@ -4,10 +4,14 @@ import dev.baton.core.KeyRing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What test servers on one database looked like just after they started, so that the next test
@@ -17,19 +21,17 @@ import java.util.List;
  */
 public final class StartState {
 
-  private static final String KEY_COLUMNS =
-      "kid, algorithm, public_key, private_key, created_at, sign_until";
+  /** Baton's key tables, restored row for row; the sessions are deleted. */
+  private static final List<String> KEY_TABLES = List.of("baton_keyring", "baton_signing_key");
 
   private final List<TestBaton> servers;
   private final TestBaton baton;
-  private final List<Object[]> signingKeys;
-  private final String refreshTokenKey;
+  private final Map<String, List<Map<String, Object>>> keyRows;
 
-  private StartState(List<TestBaton> servers, List<Object[]> signingKeys, String refreshTokenKey) {
+  private StartState(List<TestBaton> servers, Map<String, List<Map<String, Object>>> keyRows) {
     this.servers = servers;
     this.baton = servers.get(0);
-    this.signingKeys = signingKeys;
-    this.refreshTokenKey = refreshTokenKey;
+    this.keyRows = keyRows;
   }
 
   /**
@@ -44,22 +46,22 @@ public final class StartState {
     servers.addAll(List.of(others));
     try (Connection connection = baton.database().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      List<Object[]> keys = new ArrayList<>();
-      try (ResultSet rows =
-          statement.executeQuery("SELECT " + KEY_COLUMNS + " FROM baton_signing_key")) {
-        while (rows.next()) {
-          Object[] row = new Object[6];
-          for (int i = 0; i < row.length; i++) {
-            row[i] = rows.getObject(i + 1);
+      Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+      for (String table : KEY_TABLES) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
+          ResultSetMetaData columns = result.getMetaData();
+          while (result.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+              row.put(columns.getColumnName(i), result.getObject(i));
+            }
+            rows.add(Collections.unmodifiableMap(row));
           }
-          keys.add(row);
         }
+        tables.put(table, List.copyOf(rows));
       }
-      try (ResultSet row =
-          statement.executeQuery("SELECT refresh_token_key FROM baton_keyring WHERE id = 1")) {
-        row.next();
-        return new StartState(List.copyOf(servers), keys, row.getString(1));
-      }
+      return new StartState(List.copyOf(servers), tables);
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the test server's start state", e);
     }
@@ -74,28 +76,36 @@ public final class StartState {
     try (Connection connection = baton.database().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("DELETE FROM baton_session");
-      statement.executeUpdate("DELETE FROM baton_signing_key");
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO baton_signing_key (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
-        for (Object[] key : signingKeys) {
-          for (int i = 0; i < key.length; i++) {
-            insert.setObject(i + 1, key[i]);
-          }
-          insert.executeUpdate();
+      for (Map.Entry<String, List<Map<String, Object>>> table : keyRows.entrySet()) {
+        statement.executeUpdate("DELETE FROM " + table.getKey());
+        for (Map<String, Object> row : table.getValue()) {
+          insert(connection, table.getKey(), row);
         }
-      }
-      try (PreparedStatement keyring =
-          connection.prepareStatement(
-              "UPDATE baton_keyring SET refresh_token_key = ? WHERE id = 1")) {
-        keyring.setString(1, refreshTokenKey);
-        keyring.executeUpdate();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not reset the test server", e);
     }
     for (TestBaton server : servers) {
       server.bean(KeyRing.class).reload();
+    }
+  }
+
+  private static void insert(Connection connection, String table, Map<String, Object> row)
+      throws SQLException {
+    String sql =
+        "INSERT INTO "
+            + table
+            + " ("
+            + String.join(", ", row.keySet())
+            + ") VALUES ("
+            + String.join(", ", Collections.nCopies(row.size(), "?"))
+            + ")";
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (Object value : row.values()) {
+        insert.setObject(i++, value);
+      }
+      insert.executeUpdate();
     }
   }
 }
