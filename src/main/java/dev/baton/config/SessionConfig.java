@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param lockTimeout {@code session.lock-timeout}: how long a refresh waits for another one of the
  *     same session to release its row, in whole seconds, default {@code PT5S}; {@code PT0S} waits
  *     as long as it takes. A refresh that waits longer is answered 503, never 401.
+ * @param refreshTokenKeyRotation {@code session.refresh-token-key.rotation}: how long one AES key
+ *     seals refresh tokens, default {@code P7D}
  */
 public record SessionConfig(
     Duration accessTokenValidity,
@@ -35,10 +37,22 @@ public record SessionConfig(
     String issuer,
     int accessTokenCacheSize,
     Duration purgeInterval,
-    Duration lockTimeout) {
+    Duration lockTimeout,
+    Duration refreshTokenKeyRotation) {
 
   /** How long a retired signing key must still verify: until every token it signed expired. */
   public Duration signingKeyRetention() {
     return accessTokenValidity.plus(accessTokenClockSkew);
+  }
+
+  /**
+   * How long a refresh-token key must still open tokens after it stopped sealing: until every token
+   * it sealed is dead. A child token sealed at time t is at most a refresh validity from its
+   * session's end (the session was last extended before t); used for the first time just before
+   * that end, it extends the session by another validity and stays the current parent (a lost
+   * answer is retried with it) until then: two validities in all.
+   */
+  public Duration refreshTokenKeyRetention() {
+    return refreshTokenValidity.multipliedBy(2);
   }
 }

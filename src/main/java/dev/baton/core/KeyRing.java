@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.crypto.SecretKey;
@@ -77,14 +79,14 @@ public class KeyRing {
   }
 
   /**
-   * Re-reads the keys and creates the signing keys that are due, so that each is published for
-   * {@link KeyTransactions#publishAhead()} before it signs. The scheduled maintenance runs this on
-   * every server; the keyring row is locked only when a key is due.
+   * Re-reads the keys and creates those that are due, so that each is published for {@link
+   * KeyTransactions#publishAhead()} before it signs or seals. The scheduled maintenance runs this
+   * on every server; the keyring row is locked only when a key is due.
    */
   public void maintain() {
     KeyMaterial read = StoreFaults.translate(transactions::readKeys);
     Instant now = clock.instant();
-    if (!read.signsUntil(now, now.plus(transactions.publishAhead()))) {
+    if (!read.coversUntil(now, now.plus(transactions.publishAhead()))) {
       read = StoreFaults.translate(transactions::ensureKeys);
     }
     replace(read);
@@ -120,23 +122,37 @@ public class KeyRing {
   }
 
   /**
-   * The key to sign with now, rotating it first if its time is up.
+   * The key to sign access tokens with now; it is created first when no key's window holds now.
    *
    * @return the current signing key
    */
   KeyMaterial.SigningKey signingKey() {
     Instant now = clock.instant();
-    Optional<KeyMaterial.SigningKey> current = current().signingKeyAt(now);
-    if (current.isPresent()) {
-      return current.get();
+    return usableNow(keys -> keys.signingKeyAt(now));
+  }
+
+  /**
+   * The key to seal refresh tokens with now; it is created first when no key's window holds now.
+   *
+   * @return the current refresh-token key
+   */
+  KeyMaterial.RefreshKey sealingKey() {
+    Instant now = clock.instant();
+    return usableNow(keys -> keys.sealingKeyAt(now));
+  }
+
+  private <K> K usableNow(Function<KeyMaterial, Optional<K>> pick) {
+    Optional<K> key = pick.apply(current());
+    if (key.isPresent()) {
+      return key.get();
     }
     synchronized (this) {
-      KeyMaterial rotated = current();
-      if (rotated.signingKeyAt(now).isEmpty()) {
-        rotated = StoreFaults.translate(transactions::ensureKeys);
-        material = rotated;
+      KeyMaterial latest = current();
+      if (pick.apply(latest).isEmpty()) {
+        latest = StoreFaults.translate(transactions::ensureKeys);
+        material = latest;
       }
-      return rotated.signingKeyAt(now).orElseThrow();
+      return pick.apply(latest).orElseThrow();
     }
   }
 
@@ -147,12 +163,37 @@ public class KeyRing {
    * @return the key, or empty
    */
   Optional<RSAPublicKey> verificationKey(String kid) {
+    return find(keys -> keys.byKid(kid), known -> KeyTransactions.ISSUED_KID.matcher(kid).matches())
+        .map(KeyMaterial.SigningKey::publicKey);
+  }
+
+  /**
+   * The refresh-token key a token names, if it still opens tokens. A version newer than any known
+   * here may be another server's new key: the keys are re-read as for an unknown key id.
+   *
+   * @param version the version the token names
+   * @return the key, or empty
+   */
+  Optional<SecretKey> refreshKey(int version) {
+    return find(
+            keys -> keys.refreshKey(version), known -> version > known.newestRefreshKeyVersion())
+        .map(KeyMaterial.RefreshKey::key);
+  }
+
+  /**
+   * Looks a key up in memory and, when it is missing but may be new, re-reads the keys.
+   *
+   * @param lookup finds the key in a snapshot
+   * @param mayBeNew whether a key missing from a snapshot may have been created since
+   */
+  private <K> Optional<K> find(
+      Function<KeyMaterial, Optional<K>> lookup, Predicate<KeyMaterial> mayBeNew) {
     KeyMaterial known = current();
-    Optional<KeyMaterial.SigningKey> key = known.byKid(kid);
-    if (key.isEmpty() && KeyTransactions.ISSUED_KID.matcher(kid).matches()) {
-      key = reloadedFor(kid, known);
+    Optional<K> key = lookup.apply(known);
+    if (key.isEmpty() && mayBeNew.test(known)) {
+      key = reloadedFor(lookup, known);
     }
-    return key.map(KeyMaterial.SigningKey::publicKey);
+    return key;
   }
 
   /**
@@ -170,16 +211,17 @@ public class KeyRing {
    * Re-reads the keys for an unknown key id, unless another thread is doing so or the last re-read
    * was too recent: then the answer comes at once, from memory.
    */
-  private Optional<KeyMaterial.SigningKey> reloadedFor(String kid, KeyMaterial known) {
+  private <K> Optional<K> reloadedFor(
+      Function<KeyMaterial, Optional<K>> lookup, KeyMaterial known) {
     if (clock.instant().isBefore(nextReload) || !reloading.tryLock()) {
-      return answerWithoutReload(kid);
+      return answerWithoutReload(lookup);
     }
     try {
       // Identity, not equality: has another thread replaced the keys we read meanwhile?
       @SuppressWarnings("ReferenceEquality")
       boolean replaced = material != known;
       if (replaced || clock.instant().isBefore(nextReload)) {
-        return answerWithoutReload(kid);
+        return answerWithoutReload(lookup);
       }
       KeyMaterial reloaded;
       try {
@@ -190,7 +232,7 @@ public class KeyRing {
         throw e;
       }
       replace(reloaded);
-      return reloaded.byKid(kid);
+      return lookup.apply(reloaded);
     } finally {
       reloading.unlock();
     }
@@ -200,8 +242,8 @@ public class KeyRing {
    * The keys in memory are all there is for now. While the database is failing the token may well
    * be valid, so that is a 503, never a 401; otherwise the key is unknown and the client refreshes.
    */
-  private Optional<KeyMaterial.SigningKey> answerWithoutReload(String kid) {
-    Optional<KeyMaterial.SigningKey> key = current().byKid(kid);
+  private <K> Optional<K> answerWithoutReload(Function<KeyMaterial, Optional<K>> lookup) {
+    Optional<K> key = lookup.apply(current());
     if (key.isEmpty() && failedReloads.get() > 0) {
       throw new SessionStoreUnavailableException(
           new IllegalStateException("the keys cannot be re-read: the database is failing"));
@@ -228,15 +270,6 @@ public class KeyRing {
   private static Duration backoff(int failures) {
     Duration wait = RELOAD_INTERVAL.multipliedBy(1L << Math.min(failures - 1, 30));
     return wait.compareTo(MAX_RELOAD_BACKOFF) > 0 ? MAX_RELOAD_BACKOFF : wait;
-  }
-
-  /**
-   * The AES key that seals refresh tokens.
-   *
-   * @return the key
-   */
-  SecretKey refreshTokenKey() {
-    return current().refreshTokenKey();
   }
 
   /**

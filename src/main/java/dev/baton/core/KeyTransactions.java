@@ -3,7 +3,7 @@ package dev.baton.core;
 import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import dev.baton.persistence.KeyRepository;
-import dev.baton.persistence.KeyringEntity;
+import dev.baton.persistence.RefreshKeyEntity;
 import dev.baton.persistence.SigningKeyEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,23 +22,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Reads keys from the database and creates the missing ones, each call in its own transaction
- * ({@code REQUIRES_NEW}): a key this server signs with must be in the database for every other
- * server, whatever becomes of a caller's transaction, and the keyring lock is held only while a key
- * is created.
+ * ({@code REQUIRES_NEW}): a key this server signs or seals with must be in the database for every
+ * other server, whatever becomes of a caller's transaction, and the keyring lock is held only while
+ * keys are created.
  *
  * <p>Creation happens with the keyring row locked, so servers that start or rotate at the same
- * moment create exactly one key between them: the second one to get the lock finds the first's.
+ * moment create exactly one key per window between them: the second one to get the lock finds the
+ * first's.
  */
 @ApplicationScoped
 class KeyTransactions {
 
   private static final String ALGORITHM = "RS256";
   private static final int RSA_BITS = 2048;
+  private static final int AES_BYTES = 32;
   private static final int KID_BYTES = 12;
 
   /** The key ids that new signing keys get: 12 random bytes in base64url. */
@@ -49,46 +52,32 @@ class KeyTransactions {
   @Inject @BatonClock Clock clock;
 
   /**
-   * Makes sure a refresh-token key exists, and signing keys from now until {@link #publishAhead()}
-   * from now, then reads all keys. A key that signs later than now is created here, so that it is
-   * in every server's JWKS before it signs (security review L2); only when no key signs now at all
-   * (an empty database, or no server running for a whole rotation) does a new key sign at once.
+   * Makes sure signing keys and refresh-token keys exist from now until {@link #publishAhead()}
+   * from now, then reads all keys. A key that starts later than now is created here, so that it is
+   * in every server's memory, and JWKS, before its first token (security review L2); only when no
+   * key of a kind works now at all (an empty database, or no server running for a whole rotation)
+   * does a new key start at once.
    *
    * @return the keys
    */
   @Transactional(TxType.REQUIRES_NEW)
   KeyMaterial ensureKeys() {
     Instant now = clock.instant();
-    KeyringEntity keyring = keys.lockKeyring();
-    if (keyring.refreshTokenKey() == null) {
-      keyring.refreshTokenKey(Base64.getEncoder().encodeToString(Secrets.randomBytes(32)));
-    }
-    List<SigningKeyEntity> rows = usableRows(now);
-    long nowMillis = now.toEpochMilli();
-    long signedUntil = rows.stream().mapToLong(SigningKeyEntity::signUntil).max().orElse(0);
-    if (rows.stream().noneMatch(k -> k.signFrom() <= nowMillis && nowMillis < k.signUntil())) {
-      signedUntil = insert(newSigningKey(now, now));
-    }
+    keys.lockKeyring();
     long horizon = now.plus(publishAhead()).toEpochMilli();
-    while (signedUntil < horizon) {
-      signedUntil = insert(newSigningKey(now, Instant.ofEpochMilli(signedUntil)));
-    }
-    return toMaterial(keyring, usableRows(now), now);
-  }
-
-  /**
-   * How long before it signs a key is created. A verifier that caches the JWKS for {@link
-   * KeyRing#JWKS_MAX_AGE}, on a clock up to the allowed skew apart, then holds the key before the
-   * first token it signs arrives, whichever server it fetched the JWKS from: the key is created at
-   * some server's maintenance run, and every server re-reads the keys at its own, hence two {@link
-   * KeyRing#MAINTENANCE_INTERVAL}s.
-   *
-   * @return the lead time
-   */
-  Duration publishAhead() {
-    return KeyRing.JWKS_MAX_AGE
-        .plus(config.accessTokenClockSkew())
-        .plus(KeyRing.MAINTENANCE_INTERVAL.multipliedBy(2));
+    List<SigningKeyEntity> signing = usableSigningRows(now);
+    fill(
+        now.toEpochMilli(),
+        horizon,
+        signing.stream().map(k -> new Window(k.signFrom(), k.signUntil())).toList(),
+        from -> insertSigningKey(now, from));
+    List<RefreshKeyEntity> refresh = usableRefreshRows(now);
+    fill(
+        now.toEpochMilli(),
+        horizon,
+        refresh.stream().map(k -> new Window(k.sealFrom(), k.sealUntil())).toList(),
+        from -> insertRefreshKey(now, from));
+    return readKeys(now);
   }
 
   /**
@@ -98,8 +87,30 @@ class KeyTransactions {
    */
   @Transactional(TxType.REQUIRES_NEW)
   KeyMaterial readKeys() {
-    Instant now = clock.instant();
-    return toMaterial(keys.keyring(), usableRows(now), now);
+    return readKeys(clock.instant());
+  }
+
+  private KeyMaterial readKeys(Instant now) {
+    return new KeyMaterial(
+        usableSigningRows(now).stream().map(KeyTransactions::toSigningKey).toList(),
+        usableRefreshRows(now).stream().map(KeyTransactions::toRefreshKey).toList(),
+        now);
+  }
+
+  /**
+   * How long before it starts a key is created. A verifier that caches the JWKS for {@link
+   * KeyRing#JWKS_MAX_AGE}, on a clock up to the allowed skew apart, then holds the key before the
+   * first token it signs arrives, whichever server it fetched the JWKS from: the key is created at
+   * some server's maintenance run, and every server re-reads the keys at its own, hence two {@link
+   * KeyRing#MAINTENANCE_INTERVAL}s. Refresh-token keys get the same lead, so that every server can
+   * open a token from the moment the first one is sealed.
+   *
+   * @return the lead time
+   */
+  Duration publishAhead() {
+    return KeyRing.JWKS_MAX_AGE
+        .plus(config.accessTokenClockSkew())
+        .plus(KeyRing.MAINTENANCE_INTERVAL.multipliedBy(2));
   }
 
   /** Reads the keyring row: the cheapest proof that the database answers. */
@@ -109,36 +120,72 @@ class KeyTransactions {
   }
 
   /**
-   * Deletes keys that no unexpired token can name any more.
+   * Deletes keys that no live token can name any more.
    *
    * @return how many were deleted
    */
   @Transactional(TxType.REQUIRES_NEW)
   int deleteRetiredKeys() {
-    return keys.deleteRetired(clock.instant().minus(config.signingKeyRetention()).toEpochMilli());
+    Instant now = clock.instant();
+    return keys.deleteRetired(now.minus(config.signingKeyRetention()).toEpochMilli())
+        + keys.deleteRetiredRefreshKeys(
+            now.minus(config.refreshTokenKeyRetention()).toEpochMilli());
   }
 
-  private List<SigningKeyEntity> usableRows(Instant now) {
+  private List<SigningKeyEntity> usableSigningRows(Instant now) {
     return keys.usableKeys(now.minus(config.signingKeyRetention()).toEpochMilli());
   }
 
-  /** Stores a key and answers until when it signs. */
-  private long insert(SigningKeyEntity key) {
+  private List<RefreshKeyEntity> usableRefreshRows(Instant now) {
+    return keys.usableRefreshKeys(now.minus(config.refreshTokenKeyRetention()).toEpochMilli());
+  }
+
+  /** When a key starts and stops making tokens, in epoch milliseconds. */
+  private record Window(long from, long until) {}
+
+  /**
+   * Creates keys until one works now and they reach the horizon, each starting when the previous
+   * one stops.
+   *
+   * @param create stores a key that starts at the given time and answers when it stops
+   */
+  private static void fill(long now, long horizon, List<Window> windows, LongUnaryOperator create) {
+    long until = windows.stream().mapToLong(Window::until).max().orElse(0);
+    if (windows.stream().noneMatch(w -> w.from() <= now && now < w.until())) {
+      until = create.applyAsLong(now);
+    }
+    while (until < horizon) {
+      until = create.applyAsLong(until);
+    }
+  }
+
+  private long insertSigningKey(Instant now, long signFrom) {
+    KeyPair pair = generateRsaKeyPair();
+    Base64.Encoder base64 = Base64.getEncoder();
+    SigningKeyEntity key =
+        new SigningKeyEntity(
+            Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.randomBytes(KID_BYTES)),
+            ALGORITHM,
+            base64.encodeToString(pair.getPublic().getEncoded()),
+            base64.encodeToString(pair.getPrivate().getEncoded()),
+            now.toEpochMilli(),
+            signFrom,
+            signFrom + config.signingKeyRotation().toMillis());
     keys.insert(key);
     return key.signUntil();
   }
 
-  private SigningKeyEntity newSigningKey(Instant now, Instant signFrom) {
-    KeyPair pair = generateRsaKeyPair();
-    Base64.Encoder base64 = Base64.getEncoder();
-    return new SigningKeyEntity(
-        Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.randomBytes(KID_BYTES)),
-        ALGORITHM,
-        base64.encodeToString(pair.getPublic().getEncoded()),
-        base64.encodeToString(pair.getPrivate().getEncoded()),
-        now.toEpochMilli(),
-        signFrom.toEpochMilli(),
-        signFrom.plus(config.signingKeyRotation()).toEpochMilli());
+  private long insertRefreshKey(Instant now, long sealFrom) {
+    RefreshKeyEntity key =
+        new RefreshKeyEntity(
+            // Under the keyring lock, and the query sees this transaction's earlier inserts.
+            keys.newestRefreshKeyVersion() + 1,
+            Base64.getEncoder().encodeToString(Secrets.randomBytes(AES_BYTES)),
+            now.toEpochMilli(),
+            sealFrom,
+            sealFrom + config.refreshTokenKeyRotation().toMillis());
+    keys.insert(key);
+    return key.sealUntil();
   }
 
   private static KeyPair generateRsaKeyPair() {
@@ -149,18 +196,6 @@ class KeyTransactions {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has RSA", e);
     }
-  }
-
-  private static KeyMaterial toMaterial(
-      KeyringEntity keyring, List<SigningKeyEntity> rows, Instant now) {
-    if (keyring.refreshTokenKey() == null) {
-      throw new IllegalStateException("no refresh-token key yet: ensureKeys() was never run");
-    }
-    byte[] aes = Base64.getDecoder().decode(keyring.refreshTokenKey());
-    return new KeyMaterial(
-        rows.stream().map(KeyTransactions::toSigningKey).toList(),
-        new SecretKeySpec(aes, "AES"),
-        now);
   }
 
   private static KeyMaterial.SigningKey toSigningKey(SigningKeyEntity row) {
@@ -176,5 +211,13 @@ class KeyTransactions {
     } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
       throw new IllegalStateException("signing key " + row.kid() + " cannot be decoded", e);
     }
+  }
+
+  private static KeyMaterial.RefreshKey toRefreshKey(RefreshKeyEntity row) {
+    return new KeyMaterial.RefreshKey(
+        row.version(),
+        new SecretKeySpec(Base64.getDecoder().decode(row.secret()), "AES"),
+        Instant.ofEpochMilli(row.sealFrom()),
+        Instant.ofEpochMilli(row.sealUntil()));
   }
 }

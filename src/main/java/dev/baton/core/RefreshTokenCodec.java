@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
@@ -20,6 +21,12 @@ import javax.crypto.spec.GCMParameterSpec;
  * <p>Sealing matters for theft detection: the parent hash a child token names must not be
  * forgeable, or anyone who read {@code refreshTokenHash1} from an access token could mint a "child"
  * of the current parent. Every token also carries 128 fresh random bits.
+ *
+ * <p>A token is {@code format (1 byte) | key version (4 bytes) | IV (12) | ciphertext and tag},
+ * base64url. The key rotates ({@code session.refresh-token-key.rotation}), so that no key seals
+ * anywhere near the 2^32 random-IV messages NIST SP 800-38D section 8.3 allows; the version names
+ * the key that opens the token, and the format and version are part of the associated data, so
+ * neither can be changed without the token failing to open.
  */
 @ApplicationScoped
 class RefreshTokenCodec {
@@ -27,6 +34,8 @@ class RefreshTokenCodec {
   /** Longer input cannot be one of our tokens; refused before any decoding. */
   static final int MAX_TOKEN_LENGTH = 256;
 
+  private static final byte FORMAT = 2;
+  private static final int HEADER_LENGTH = 1 + 4;
   private static final byte VERSION = 1;
   private static final byte HAS_PARENT = 1;
   private static final byte HAS_ANTI_CSRF = 2;
@@ -34,7 +43,7 @@ class RefreshTokenCodec {
   private static final int TAG_BITS = 128;
   private static final int NONCE_LENGTH = 16;
   private static final int MIN_PLAIN_LENGTH = 2 + 16 + NONCE_LENGTH;
-  private static final byte[] ASSOCIATED_DATA = "baton-refresh-v1".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PURPOSE = "baton-refresh-v2".getBytes(StandardCharsets.UTF_8);
 
   @Inject KeyRing keyRing;
 
@@ -46,14 +55,19 @@ class RefreshTokenCodec {
    */
   String seal(RefreshTokenContent content) {
     byte[] plain = encode(content);
+    KeyMaterial.RefreshKey key = keyRing.sealingKey();
+    byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put(FORMAT).putInt(key.version()).array();
     byte[] iv = Secrets.randomBytes(IV_LENGTH);
     try {
-      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv);
-      byte[] sealed = cipher.doFinal(plain);
+      byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key.key(), header, iv).doFinal(plain);
       return Base64.getUrlEncoder()
           .withoutPadding()
           .encodeToString(
-              ByteBuffer.allocate(IV_LENGTH + sealed.length).put(iv).put(sealed).array());
+              ByteBuffer.allocate(HEADER_LENGTH + IV_LENGTH + sealed.length)
+                  .put(header)
+                  .put(iv)
+                  .put(sealed)
+                  .array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is unavailable", e);
     }
@@ -71,11 +85,22 @@ class RefreshTokenCodec {
     }
     try {
       byte[] raw = Base64.getUrlDecoder().decode(token);
-      if (raw.length < IV_LENGTH + TAG_BITS / 8 + MIN_PLAIN_LENGTH) {
+      int cipherStart = HEADER_LENGTH + IV_LENGTH;
+      if (raw.length < cipherStart + TAG_BITS / 8 + MIN_PLAIN_LENGTH || raw[0] != FORMAT) {
         return Optional.empty();
       }
-      Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(raw, IV_LENGTH));
-      return decode(cipher.doFinal(raw, IV_LENGTH, raw.length - IV_LENGTH));
+      byte[] header = Arrays.copyOf(raw, HEADER_LENGTH);
+      Optional<SecretKey> key = keyRing.refreshKey(ByteBuffer.wrap(header, 1, 4).getInt());
+      if (key.isEmpty()) {
+        return Optional.empty();
+      }
+      Cipher cipher =
+          cipher(
+              Cipher.DECRYPT_MODE,
+              key.get(),
+              header,
+              Arrays.copyOfRange(raw, HEADER_LENGTH, cipherStart));
+      return decode(cipher.doFinal(raw, cipherStart, raw.length - cipherStart));
     } catch (IllegalArgumentException | GeneralSecurityException | ProviderException e) {
       // Not base64, or not sealed with our key: either way not one of our tokens.
       return Optional.empty();
@@ -97,10 +122,12 @@ class RefreshTokenCodec {
         .encodeToString(Base64.getUrlDecoder().decode(token));
   }
 
-  private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
+  private static Cipher cipher(int mode, SecretKey key, byte[] header, byte[] iv)
+      throws GeneralSecurityException {
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, keyRing.refreshTokenKey(), new GCMParameterSpec(TAG_BITS, iv));
-    cipher.updateAAD(ASSOCIATED_DATA);
+    cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+    cipher.updateAAD(PURPOSE);
+    cipher.updateAAD(header);
     return cipher;
   }
 

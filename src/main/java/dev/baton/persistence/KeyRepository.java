@@ -49,16 +49,42 @@ public class KeyRepository {
   }
 
   /**
+   * Lists the refresh-token keys that still open tokens, the one that seals longest first.
+   *
+   * @param retiredBeforeMillis keys that stopped sealing before this instant are left out
+   * @return the keys
+   */
+  public List<RefreshKeyEntity> usableRefreshKeys(long retiredBeforeMillis) {
+    return entityManager
+        .createNamedQuery("RefreshKeyEntity.usableAt", RefreshKeyEntity.class)
+        .setParameter("retiredBefore", retiredBeforeMillis)
+        .getResultList();
+  }
+
+  /**
+   * The highest refresh-token key version ever stored and not yet deleted.
+   *
+   * @return the version, or 0 when there is none
+   */
+  public int newestRefreshKeyVersion() {
+    Integer newest =
+        entityManager
+            .createNamedQuery("RefreshKeyEntity.newestVersion", Integer.class)
+            .getSingleResult();
+    return newest == null ? 0 : newest;
+  }
+
+  /**
    * Stores a new key.
    *
-   * @param key the row
+   * @param key the row: a {@link SigningKeyEntity} or a {@link RefreshKeyEntity}
    */
-  public void insert(SigningKeyEntity key) {
+  public void insert(Object key) {
     entityManager.persist(key);
   }
 
   /**
-   * Deletes keys that can no longer have a valid token to verify.
+   * Deletes signing keys that can no longer have a valid token to verify.
    *
    * @param retiredBeforeMillis keys that stopped signing before this instant go
    * @return how many were deleted
@@ -66,6 +92,19 @@ public class KeyRepository {
   public int deleteRetired(long retiredBeforeMillis) {
     return entityManager
         .createNamedQuery("SigningKeyEntity.deleteRetired")
+        .setParameter("retiredBefore", retiredBeforeMillis)
+        .executeUpdate();
+  }
+
+  /**
+   * Deletes refresh-token keys that can no longer have a live token to open.
+   *
+   * @param retiredBeforeMillis keys that stopped sealing before this instant go
+   * @return how many were deleted
+   */
+  public int deleteRetiredRefreshKeys(long retiredBeforeMillis) {
+    return entityManager
+        .createNamedQuery("RefreshKeyEntity.deleteRetired")
         .setParameter("retiredBefore", retiredBeforeMillis)
         .executeUpdate();
   }

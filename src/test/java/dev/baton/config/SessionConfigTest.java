@@ -38,7 +38,8 @@ class SessionConfigTest {
         () -> assertEquals("baton", config.issuer()),
         () -> assertEquals(10_000, config.accessTokenCacheSize()),
         () -> assertEquals(Duration.ofHours(1), config.purgeInterval()),
-        () -> assertEquals(Duration.ofSeconds(5), config.lockTimeout()));
+        () -> assertEquals(Duration.ofSeconds(5), config.lockTimeout()),
+        () -> assertEquals(Duration.ofDays(7), config.refreshTokenKeyRotation()));
   }
 
   @Test
@@ -79,7 +80,9 @@ class SessionConfigTest {
     "session.access-token.cache-size, -1",
     "session.access-token.cache-size, lots",
     "session.lock-timeout, PT0.5S",
-    "session.lock-timeout, -PT1S"
+    "session.lock-timeout, -PT1S",
+    "session.refresh-token-key.rotation, PT0S",
+    "session.refresh-token-key.rotation, weekly"
   })
   void invalidValueIsRefusedNamingTheKey(String key, String value) {
     InvalidConfigException refused =

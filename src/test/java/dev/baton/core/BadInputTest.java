@@ -266,7 +266,7 @@ class BadInputTest {
               .encodeToString(baton.bean(KeyRing.class).signingKey().privateKey().getEncoded()));
       secrets.add(
           Base64.getEncoder()
-              .encodeToString(baton.bean(KeyRing.class).refreshTokenKey().getEncoded()));
+              .encodeToString(baton.bean(KeyRing.class).sealingKey().key().getEncoded()));
       for (Runnable call :
           List.<Runnable>of(
               () -> sessions.refreshSession(tokens.refreshToken().value(), tokens.antiCsrfToken()),

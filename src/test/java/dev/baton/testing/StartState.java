@@ -22,7 +22,8 @@ import java.util.Map;
 public final class StartState {
 
   /** Baton's key tables, restored row for row; the sessions are deleted. */
-  private static final List<String> KEY_TABLES = List.of("baton_keyring", "baton_signing_key");
+  private static final List<String> KEY_TABLES =
+      List.of("baton_keyring", "baton_signing_key", "baton_refresh_key");
 
   private final List<TestBaton> servers;
   private final TestBaton baton;

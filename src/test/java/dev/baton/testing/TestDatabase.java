@@ -98,6 +98,23 @@ public final class TestDatabase implements AutoCloseable {
     return dataSource;
   }
 
+  /**
+   * Answers a query for one number, such as {@code SELECT COUNT(*) FROM ...}.
+   *
+   * @param query the SQL
+   * @return the number in the first column of the first row
+   */
+  public long count(String query) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(query)) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run " + query, e);
+    }
+  }
+
   /** {@code h2}, {@code postgresql} or {@code mariadb}. */
   public String kind() {
     return kind;
