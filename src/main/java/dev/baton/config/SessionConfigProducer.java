@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads {@link SessionConfig} and {@link WebConfig} once from MicroProfile Config and checks every
- * value.
+ * Reads {@link SessionConfig}, {@link WebConfig} and {@link KeyEncryptionKeys} once from
+ * MicroProfile Config and checks every value.
  */
 @ApplicationScoped
 public class SessionConfigProducer {
@@ -23,11 +23,43 @@ public class SessionConfigProducer {
 
   private SessionConfig config;
   private WebConfig web;
+  private KeyEncryptionKeys keyEncryption;
 
   @PostConstruct
   void load() {
     config = read(source);
     web = readWeb(source);
+    keyEncryption = readKeyEncryption(source);
+  }
+
+  /**
+   * The validated key-encryption keys.
+   *
+   * @return the keys, each optional
+   */
+  @Produces
+  public KeyEncryptionKeys keyEncryptionKeys() {
+    return keyEncryption;
+  }
+
+  /**
+   * Reads the key-encryption keys: each from a file or a PKCS12 keystore.
+   *
+   * @param source where values come from
+   * @return the keys
+   * @throws InvalidConfigException naming the first key whose value is wrong
+   */
+  public static KeyEncryptionKeys readKeyEncryption(Config source) {
+    KeyEncryptionKeys keys =
+        new KeyEncryptionKeys(
+            KeyEncryptionKeyReader.read(source, "session.key-encryption-key"),
+            KeyEncryptionKeyReader.read(source, "session.previous-key-encryption-key"));
+    if (keys.previous().isPresent() && keys.current().isEmpty()) {
+      throw new InvalidConfigException(
+          "session.previous-key-encryption-key",
+          "needs session.key-encryption-key: the key to re-wrap Baton's keys under");
+    }
+    return keys;
   }
 
   /**

@@ -57,6 +57,12 @@ public class BatonStartup {
     try {
       schema.migrate();
       keyRing.load();
+    } catch (KeyEncryptionException e) {
+      // Retrying cannot help, and creating keys over unreadable ones would log everyone out.
+      notReadyBecause = "the keys in the database do not open with the key-encryption key";
+      LOG.severe(() -> "Baton refuses to start: " + e.getMessage());
+      stopRetries();
+      throw e;
     } catch (RuntimeException e) {
       failedAttempts++;
       Duration delay = retryDelay(failedAttempts);
@@ -81,6 +87,12 @@ public class BatonStartup {
       return;
     }
     notReadyBecause = null;
+    if (keyRing.storedInClear()) {
+      LOG.warning(
+          "Baton's private signing keys and refresh-token keys are stored in clear in the"
+              + " database: anyone who reads it can sign in as any user. Set"
+              + " session.key-encryption-key.file or .keystore (README, Keys at rest).");
+    }
     if (failedAttempts > 0) {
       LOG.info(() -> "Baton is ready after " + failedAttempts + " failed start-up attempts");
     }

@@ -73,6 +73,15 @@ public class KeyRing {
     replace(transactions.ensureKeys());
   }
 
+  /**
+   * Whether the keys are stored in clear: no key-encryption key wraps them.
+   *
+   * @return true when they are in clear
+   */
+  public boolean storedInClear() {
+    return StoreFaults.translate(transactions::keyEncryptionKeyId).isEmpty();
+  }
+
   /** Re-reads the keys, picking up keys that other servers created. */
   public void reload() {
     replace(transactions.readKeys());

@@ -3,6 +3,7 @@ package dev.baton.core;
 import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import dev.baton.persistence.KeyRepository;
+import dev.baton.persistence.KeyringEntity;
 import dev.baton.persistence.RefreshKeyEntity;
 import dev.baton.persistence.SigningKeyEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongUnaryOperator;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -47,7 +51,10 @@ class KeyTransactions {
   /** The key ids that new signing keys get: 12 random bytes in base64url. */
   static final Pattern ISSUED_KID = Pattern.compile("[A-Za-z0-9_-]{" + KID_BYTES * 4 / 3 + "}");
 
+  private static final Logger LOG = Logger.getLogger(KeyTransactions.class.getName());
+
   @Inject KeyRepository keys;
+  @Inject KeyWrapping wrapping;
   @Inject SessionConfig config;
   @Inject @BatonClock Clock clock;
 
@@ -58,12 +65,17 @@ class KeyTransactions {
    * key of a kind works now at all (an empty database, or no server running for a whole rotation)
    * does a new key start at once.
    *
+   * <p>First the key rows are brought under the configured key-encryption key ({@link
+   * #adoptKeyEncryption}); when they cannot be, nothing is created.
+   *
    * @return the keys
+   * @throws KeyEncryptionException when the key rows are wrapped with a key this server lacks
    */
   @Transactional(TxType.REQUIRES_NEW)
   KeyMaterial ensureKeys() {
     Instant now = clock.instant();
-    keys.lockKeyring();
+    KeyringEntity keyring = keys.lockKeyring();
+    adoptKeyEncryption(keyring);
     long horizon = now.plus(publishAhead()).toEpochMilli();
     List<SigningKeyEntity> signing = usableSigningRows(now);
     fill(
@@ -77,7 +89,46 @@ class KeyTransactions {
         horizon,
         refresh.stream().map(k -> new Window(k.sealFrom(), k.sealUntil())).toList(),
         from -> insertRefreshKey(now, from));
-    return readKeys(now);
+    return readKeys(keyring, now);
+  }
+
+  /**
+   * Wraps every key row under the configured key-encryption key: rows in clear when one is
+   * configured now, rows under the previous one when a new one replaced it (the re-wrap). All of it
+   * happens in this transaction, under the keyring lock, so the rows are never half re-wrapped.
+   * Rows that are wrapped while no key-encryption key is configured, or wrapped with one this
+   * server was not given, are refused: keys are never silently stored in clear again, nor created
+   * over keys that cannot be read.
+   */
+  private void adoptKeyEncryption(KeyringEntity keyring) {
+    String wrappedWith = keyring.keyEncryptionKeyId();
+    String configured = wrapping.currentId().orElse(null);
+    if (Objects.equals(wrappedWith, configured)) {
+      return;
+    }
+    if (configured == null) {
+      throw wrapping.refusal(wrappedWith);
+    }
+    List<SigningKeyEntity> signing = keys.usableKeys(Long.MIN_VALUE);
+    for (SigningKeyEntity row : signing) {
+      row.privateKey(wrapping.rewrap(rowId(row), row.privateKey(), wrappedWith));
+    }
+    List<RefreshKeyEntity> refresh = keys.usableRefreshKeys(Long.MIN_VALUE);
+    for (RefreshKeyEntity row : refresh) {
+      row.secret(wrapping.rewrap(rowId(row), row.secret(), wrappedWith));
+    }
+    keyring.keyEncryptionKeyId(configured);
+    int count = signing.size() + refresh.size();
+    LOG.info(
+        () ->
+            "Wrapped "
+                + count
+                + " keys under the key-encryption key '"
+                + configured
+                + "'"
+                + (wrappedWith == null
+                    ? " (they were stored in clear)"
+                    : " (re-wrapped from '" + wrappedWith + "')"));
   }
 
   /**
@@ -87,14 +138,34 @@ class KeyTransactions {
    */
   @Transactional(TxType.REQUIRES_NEW)
   KeyMaterial readKeys() {
-    return readKeys(clock.instant());
+    return readKeys(keys.keyring(), clock.instant());
   }
 
-  private KeyMaterial readKeys(Instant now) {
+  private KeyMaterial readKeys(KeyringEntity keyring, Instant now) {
+    String wrappedWith = keyring.keyEncryptionKeyId();
     return new KeyMaterial(
-        usableSigningRows(now).stream().map(KeyTransactions::toSigningKey).toList(),
-        usableRefreshRows(now).stream().map(KeyTransactions::toRefreshKey).toList(),
+        usableSigningRows(now).stream().map(row -> toSigningKey(row, wrappedWith)).toList(),
+        usableRefreshRows(now).stream().map(row -> toRefreshKey(row, wrappedWith)).toList(),
         now);
+  }
+
+  /**
+   * Whether the key rows are wrapped with the configured key-encryption key (or stored in clear
+   * when none is configured); for the start-up warning.
+   *
+   * @return the id of the key that wraps them, or empty when they are in clear
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  Optional<String> keyEncryptionKeyId() {
+    return Optional.ofNullable(keys.keyring().keyEncryptionKeyId());
+  }
+
+  private static String rowId(SigningKeyEntity row) {
+    return "baton_signing_key/" + row.kid();
+  }
+
+  private static String rowId(RefreshKeyEntity row) {
+    return "baton_refresh_key/" + row.version();
   }
 
   /**
@@ -161,13 +232,14 @@ class KeyTransactions {
 
   private long insertSigningKey(Instant now, long signFrom) {
     KeyPair pair = generateRsaKeyPair();
-    Base64.Encoder base64 = Base64.getEncoder();
+    String kid =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.randomBytes(KID_BYTES));
     SigningKeyEntity key =
         new SigningKeyEntity(
-            Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.randomBytes(KID_BYTES)),
+            kid,
             ALGORITHM,
-            base64.encodeToString(pair.getPublic().getEncoded()),
-            base64.encodeToString(pair.getPrivate().getEncoded()),
+            Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+            wrapping.store("baton_signing_key/" + kid, pair.getPrivate().getEncoded()),
             now.toEpochMilli(),
             signFrom,
             signFrom + config.signingKeyRotation().toMillis());
@@ -176,11 +248,12 @@ class KeyTransactions {
   }
 
   private long insertRefreshKey(Instant now, long sealFrom) {
+    // Under the keyring lock, and the query sees this transaction's earlier inserts.
+    int version = keys.newestRefreshKeyVersion() + 1;
     RefreshKeyEntity key =
         new RefreshKeyEntity(
-            // Under the keyring lock, and the query sees this transaction's earlier inserts.
-            keys.newestRefreshKeyVersion() + 1,
-            Base64.getEncoder().encodeToString(Secrets.randomBytes(AES_BYTES)),
+            version,
+            wrapping.store("baton_refresh_key/" + version, Secrets.randomBytes(AES_BYTES)),
             now.toEpochMilli(),
             sealFrom,
             sealFrom + config.refreshTokenKeyRotation().toMillis());
@@ -198,14 +271,16 @@ class KeyTransactions {
     }
   }
 
-  private static KeyMaterial.SigningKey toSigningKey(SigningKeyEntity row) {
+  private KeyMaterial.SigningKey toSigningKey(SigningKeyEntity row, String wrappedWith) {
+    byte[] privateKey = wrapping.read(rowId(row), row.privateKey(), wrappedWith);
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
-      Base64.Decoder base64 = Base64.getDecoder();
       return new KeyMaterial.SigningKey(
           row.kid(),
-          (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(base64.decode(row.publicKey()))),
-          rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(row.privateKey()))),
+          (RSAPublicKey)
+              rsa.generatePublic(
+                  new X509EncodedKeySpec(Base64.getDecoder().decode(row.publicKey()))),
+          rsa.generatePrivate(new PKCS8EncodedKeySpec(privateKey)),
           Instant.ofEpochMilli(row.signFrom()),
           Instant.ofEpochMilli(row.signUntil()));
     } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
@@ -213,10 +288,10 @@ class KeyTransactions {
     }
   }
 
-  private static KeyMaterial.RefreshKey toRefreshKey(RefreshKeyEntity row) {
+  private KeyMaterial.RefreshKey toRefreshKey(RefreshKeyEntity row, String wrappedWith) {
     return new KeyMaterial.RefreshKey(
         row.version(),
-        new SecretKeySpec(Base64.getDecoder().decode(row.secret()), "AES"),
+        new SecretKeySpec(wrapping.read(rowId(row), row.secret(), wrappedWith), "AES"),
         Instant.ofEpochMilli(row.sealFrom()),
         Instant.ofEpochMilli(row.sealUntil()));
   }

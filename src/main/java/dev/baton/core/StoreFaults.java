@@ -58,6 +58,10 @@ final class StoreFaults {
     for (int attempt = 1; ; attempt++) {
       try {
         return work.get();
+      } catch (KeyEncryptionException e) {
+        // Keys this server cannot unwrap (another server re-wrapped them under a key-encryption
+        // key this one was not given): a fault of the server, never the client's.
+        throw new SessionStoreUnavailableException(e);
       } catch (RuntimeException e) {
         if (!isDatabaseFault(e)) {
           throw e;

@@ -54,7 +54,7 @@ public class SigningKeyEntity {
    * @param kid the key id put in token headers
    * @param algorithm the JWS algorithm, {@code RS256}
    * @param publicKey base64 of the X.509 encoding
-   * @param privateKey base64 of the PKCS#8 encoding
+   * @param privateKey base64 of the PKCS#8 encoding, or that encoding wrapped
    * @param createdAt epoch milliseconds
    * @param signFrom epoch milliseconds from which the key signs
    * @param signUntil epoch milliseconds after which the key only verifies
@@ -88,8 +88,23 @@ public class SigningKeyEntity {
     return publicKey;
   }
 
+  /**
+   * The private key as stored: base64 of the PKCS#8 encoding, or that encoding wrapped (see {@link
+   * KeyringEntity#keyEncryptionKeyId()}).
+   *
+   * @return the stored form
+   */
   public String privateKey() {
     return privateKey;
+  }
+
+  /**
+   * Replaces the stored form of the private key (wrapped under another key-encryption key).
+   *
+   * @param stored the new stored form of the same key
+   */
+  public void privateKey(String stored) {
+    this.privateKey = stored;
   }
 
   public long createdAt() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.api.SessionTokens;
 import dev.baton.api.exception.TryRefreshTokenException;
+import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.testing.Jwts;
 import dev.baton.testing.MutableClock;
 import dev.baton.testing.TestBaton;
@@ -209,6 +210,33 @@ class SigningKeyTest {
       baton.bean(SessionPurger.class).purgeExpired();
       baton.bean(KeyRing.class).load();
       assertEquals(1, baton.bean(KeyRing.class).jwks().getJsonArray("keys").size());
+    }
+  }
+
+  /**
+   * The README's key-compromise runbook, step for step: deleting the signing keys makes every
+   * server sign with a new key at its next maintenance run and refuse the old keys' tokens with
+   * "try refresh", so nobody is logged out; deleting the sessions then logs everyone out.
+   */
+  @Test
+  void theCompromiseRunbookReplacesTheSigningKeysAndThenEndsEverySession() {
+    try (TestBaton baton = TestBaton.start()) {
+      SessionTokens tokens = baton.sessions().createNewSession("alice", null, null);
+      baton.sessions().getSession(tokens.accessToken().value(), null, false); // cached as verified
+
+      baton.database().execute("DELETE FROM baton_signing_key");
+      baton.bean(KeyRing.class).maintain();
+
+      assertThrows(
+          TryRefreshTokenException.class,
+          () -> baton.sessions().getSession(tokens.accessToken().value(), null, false));
+      SessionTokens refreshed = baton.refresh(tokens);
+      assertNotEquals(
+          Jwts.header(tokens.accessToken().value()).getString("kid"),
+          Jwts.header(refreshed.accessToken().value()).getString("kid"));
+
+      baton.database().execute("DELETE FROM baton_session");
+      assertThrows(UnauthorisedException.class, () -> baton.refresh(refreshed));
     }
   }
 

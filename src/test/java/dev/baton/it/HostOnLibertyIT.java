@@ -1,6 +1,8 @@
 package dev.baton.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.CuttableProxy;
@@ -10,6 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,6 +39,7 @@ class HostOnLibertyIT extends HostApplicationContract {
   private static final URI BASE = URI.create("https://localhost:9543");
   private static final String METRICS_USER = "operator";
   private static final String METRICS_PASSWORD = "metrics-" + System.nanoTime();
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static ScratchPostgres database;
   private static CuttableProxy proxy;
   private static LibertyServer server;
@@ -102,6 +112,25 @@ class HostOnLibertyIT extends HostApplicationContract {
   }
 
   @Test
+  void theKeysInTheDatabaseAreWrappedWithTheConfiguredKeyEncryptionKey() throws Exception {
+    headerLogin("keys");
+    try (Connection connection = database.connect();
+        Statement sql = connection.createStatement();
+        ResultSet keys =
+            sql.executeQuery(
+                "SELECT k.private_key, r.key_encryption_key_id FROM baton_signing_key k,"
+                    + " baton_keyring r")) {
+      assertTrue(keys.next());
+      byte[] stored = Base64.getDecoder().decode(keys.getString(1));
+      assertNotNull(keys.getString(2), "the keyring names the key-encryption key");
+      assertThrows(
+          InvalidKeySpecException.class,
+          () -> KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(stored)),
+          "no private key in clear");
+    }
+  }
+
+  @Test
   void metricsAreOnlyForTheOperator() throws Exception {
     assertEquals(401, client().get("/metrics?scope=application").statusCode());
     String basic =
@@ -116,6 +145,10 @@ class HostOnLibertyIT extends HostApplicationContract {
   }
 
   private static LibertyServer createServer() throws Exception {
+    byte[] kek = new byte[32];
+    RANDOM.nextBytes(kek);
+    Path kekFile = Files.createTempFile("baton-kek", ".b64");
+    Files.writeString(kekFile, Base64.getEncoder().encodeToString(kek));
     LibertyServer server =
         LibertyServer.create(
             SERVER,
@@ -135,6 +168,7 @@ class HostOnLibertyIT extends HostApplicationContract {
                 "KEYSTORE_PASSWORD=keystore-" + System.nanoTime(),
                 "METRICS_USER=" + METRICS_USER,
                 "METRICS_PASSWORD=" + METRICS_PASSWORD,
+                "SESSION_KEY_ENCRYPTION_KEY_FILE=" + kekFile,
                 // Unbounded lock waits: a deadlock between the host's transaction and Baton would
                 // hang.
                 "SESSION_LOCK_TIMEOUT=PT0S"));

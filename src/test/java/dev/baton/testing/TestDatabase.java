@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -112,6 +115,41 @@ public final class TestDatabase implements AutoCloseable {
       return row.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException("could not run " + query, e);
+    }
+  }
+
+  /**
+   * Answers a query for one column of text, row by row, sorted.
+   *
+   * @param query the SQL
+   * @return the values
+   */
+  public List<String> strings(String query) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(query)) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+      values.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run " + query, e);
+    }
+  }
+
+  /**
+   * Runs a statement that changes rows.
+   *
+   * @param sql the SQL
+   */
+  public void execute(String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run " + sql, e);
     }
   }
 
