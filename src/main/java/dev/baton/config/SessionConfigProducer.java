@@ -174,6 +174,18 @@ public class SessionConfigProducer {
             "an http:// origin is allowed only on localhost; use https://");
       }
     }
+    boolean prefixes = bool(source, "session.cookie.name-prefixes", "false");
+    if (prefixes && (!secure || !domain.isEmpty())) {
+      // A browser drops a __Host- cookie that is not Secure or names a Domain.
+      throw new InvalidConfigException(
+          "session.cookie.name-prefixes",
+          "true needs session.cookie.secure=true and no session.cookie.domain");
+    }
+    Optional<String> olderDomain = optional(source, "session.cookie.older-domain");
+    if (olderDomain.isPresent() && olderDomain.get().equalsIgnoreCase(domain)) {
+      throw new InvalidConfigException(
+          "session.cookie.older-domain", "must differ from session.cookie.domain");
+    }
     return new WebConfig(
         base,
         expiredStatus,
@@ -182,7 +194,9 @@ public class SessionConfigProducer {
         domain.isEmpty() ? Optional.empty() : Optional.of(domain),
         origins,
         string(source, "session.login-url", "/"),
-        optional(source, "session.refresh-page.frontend-cookie-domain"));
+        optional(source, "session.refresh-page.frontend-cookie-domain"),
+        prefixes,
+        olderDomain);
   }
 
   private static boolean isLoopback(String origin) {

@@ -21,6 +21,12 @@ import java.util.Optional;
  * @param frontendCookieDomain {@code session.refresh-page.frontend-cookie-domain}: the {@code
  *     sessionTokenFrontendDomain} the application's SDK uses, so that the refresh page stores the
  *     new tokens where that SDK reads them; default none (the page's own host)
+ * @param cookieNamePrefixes {@code session.cookie.name-prefixes}: name the cookies {@code
+ *     __Host-sAccessToken} and {@code __Secure-sRefreshToken}, which a browser accepts only over
+ *     HTTPS, and the first only from this very host (RFC 6265bis section 4.1.3); default {@code
+ *     false}
+ * @param olderCookieDomain {@code session.cookie.older-domain}: the cookie domain Baton used before
+ *     {@code session.cookie.domain} changed, whose leftover cookies a refresh clears; default none
  */
 public record WebConfig(
     String apiBasePath,
@@ -30,7 +36,28 @@ public record WebConfig(
     Optional<String> cookieDomain,
     List<String> corsAllowedOrigins,
     String loginUrl,
-    Optional<String> frontendCookieDomain) {
+    Optional<String> frontendCookieDomain,
+    boolean cookieNamePrefixes,
+    Optional<String> olderCookieDomain) {
+
+  /**
+   * The name of the cookie that carries the access token.
+   *
+   * @return {@code sAccessToken}, or {@code __Host-sAccessToken} with name prefixes
+   */
+  public String accessTokenCookie() {
+    return cookieNamePrefixes ? "__Host-sAccessToken" : "sAccessToken";
+  }
+
+  /**
+   * The name of the cookie that carries the refresh token (scoped to the refresh path, so it can
+   * have the {@code __Secure-} prefix but not {@code __Host-}).
+   *
+   * @return {@code sRefreshToken}, or {@code __Secure-sRefreshToken} with name prefixes
+   */
+  public String refreshTokenCookie() {
+    return cookieNamePrefixes ? "__Secure-sRefreshToken" : "sRefreshToken";
+  }
 
   /** The cookie {@code SameSite} attribute. */
   public enum SameSite {

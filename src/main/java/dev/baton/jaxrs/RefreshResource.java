@@ -2,6 +2,7 @@ package dev.baton.jaxrs;
 
 import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
+import dev.baton.api.exception.InvalidSessionInputException;
 import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
@@ -64,8 +65,11 @@ public class RefreshResource {
   private JsonObject refresh(HttpHeaders request) {
     String bearer = Requests.bearer(request);
     TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
+    if (mode == TokenMode.COOKIE && carriesDuplicateSessionCookies(request)) {
+      return clearOlderDomainCookies();
+    }
     String token =
-        bearer != null ? bearer : Requests.cookie(request, Requests.REFRESH_TOKEN_COOKIE);
+        bearer != null ? bearer : Requests.sessionCookie(request, web.refreshTokenCookie());
     // The SDK sends rid on every call; a cross-site form post cannot. Without it, a 401 leaves
     // the cookies alone, so another site cannot sign the user out (security review L6).
     boolean fromTheSdk = request.getHeaderString(Requests.RID_HEADER) != null;
@@ -101,6 +105,33 @@ public class RefreshResource {
       throw theft;
     }
     transport.deliver(tokens, mode);
+    return Responses.OK;
+  }
+
+  private boolean carriesDuplicateSessionCookies(HttpHeaders request) {
+    try {
+      Requests.sessionCookie(request, web.accessTokenCookie());
+      Requests.sessionCookie(request, web.refreshTokenCookie());
+      return false;
+    } catch (DuplicateCookieException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Two cookies of one name: after a change of {@code session.cookie.domain} the browser still
+   * holds the old domain's. With {@code session.cookie.older-domain} they are cleared and the
+   * answer is 200 without new tokens, so the SDK retries with the cookies that remain (as
+   * SuperTokens' {@code olderCookieDomain} does). Without it Baton cannot know which to clear, and
+   * refreshing would loop: a 400 that names the key to set.
+   */
+  private JsonObject clearOlderDomainCookies() {
+    if (web.olderCookieDomain().isEmpty()) {
+      throw new InvalidSessionInputException(
+          "the request carries two session cookies of one name; if session.cookie.domain changed,"
+              + " set session.cookie.older-domain to the old one so that its cookies are cleared");
+    }
+    transport.clearOlderDomain();
     return Responses.OK;
   }
 }

@@ -81,7 +81,11 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
     pending.add(writer::clear);
   }
 
-  /** Applies everything pending to a response. */
+  /** Expires the cookies left on {@code session.cookie.older-domain}. */
+  void clearOlderDomain() {
+    pending.add(writer::clearOlderDomain);
+  }
+
   /** Notes that the answer depends on the request's access token (a protected method). */
   void readCredentials() {
     readsCredentials = true;

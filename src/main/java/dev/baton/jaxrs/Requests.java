@@ -4,6 +4,8 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +13,6 @@ import java.util.Set;
 /** Reads what Baton needs from a request. */
 final class Requests {
 
-  static final String ACCESS_TOKEN_COOKIE = "sAccessToken";
-  static final String REFRESH_TOKEN_COOKIE = "sRefreshToken";
   static final String ANTI_CSRF_HEADER = "anti-csrf";
   static final String RID_HEADER = "rid";
   static final String AUTH_MODE_HEADER = "st-auth-mode";
@@ -51,26 +51,82 @@ final class Requests {
   }
 
   /**
-   * A cookie's value.
+   * A session cookie's value, when the request carries exactly one value under its name.
    *
    * @return the value, or {@code null} when absent or empty
+   * @throws DuplicateCookieException when it carries two different ones
    */
-  static String cookie(ContainerRequestContext request, String name) {
-    return cookie(request.getCookies(), name);
+  static String sessionCookie(ContainerRequestContext request, String name) {
+    return sessionCookie(request.getCookies(), request.getHeaders().get(HttpHeaders.COOKIE), name);
   }
 
   /**
-   * A cookie's value, for resources.
+   * A session cookie's value, for resources.
    *
    * @return the value, or {@code null} when absent or empty
+   * @throws DuplicateCookieException when the request carries two different ones
    */
-  static String cookie(HttpHeaders headers, String name) {
-    return cookie(headers.getCookies(), name);
+  static String sessionCookie(HttpHeaders headers, String name) {
+    return sessionCookie(headers.getCookies(), headers.getRequestHeader(HttpHeaders.COOKIE), name);
   }
 
-  private static String cookie(Map<String, Cookie> cookies, String name) {
+  private static String sessionCookie(
+      Map<String, Cookie> cookies, List<String> cookieHeaders, String name) {
     Cookie cookie = cookies.get(name);
-    return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+    if (cookie == null) {
+      return null;
+    }
+    // The parsed map keeps one of several cookies of a name, and which one depends on the order
+    // the browser sent them in (narrower paths first), which another subdomain can steer.
+    if (mayRepeat(cookieHeaders, name) && values(cookieHeaders, name).size() > 1) {
+      throw new DuplicateCookieException(name);
+    }
+    return cookie.getValue().isEmpty() ? null : cookie.getValue();
+  }
+
+  /** Whether {@code name=} appears twice: the one case that needs the headers parsed. */
+  private static boolean mayRepeat(List<String> cookieHeaders, String name) {
+    if (cookieHeaders == null) {
+      return false;
+    }
+    String pair = name + "=";
+    int seen = 0;
+    for (String header : cookieHeaders) {
+      for (int at = header.indexOf(pair); at >= 0; at = header.indexOf(pair, at + 1)) {
+        if (++seen > 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The distinct values the request's {@code Cookie} headers carry under a name (RFC 6265 section
+   * 4.2.1: {@code name=value} pairs separated by semicolons).
+   *
+   * @param cookieHeaders the headers, or {@code null}
+   * @param name the cookie's name
+   * @return its values, in the order sent
+   */
+  static Set<String> values(List<String> cookieHeaders, String name) {
+    Set<String> values = new LinkedHashSet<>();
+    if (cookieHeaders == null) {
+      return values;
+    }
+    for (String header : cookieHeaders) {
+      for (String pair : header.split(";", -1)) {
+        int equals = pair.indexOf('=');
+        if (equals > 0 && pair.substring(0, equals).trim().equals(name)) {
+          String value = pair.substring(equals + 1).trim();
+          if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+          }
+          values.add(value);
+        }
+      }
+    }
+    return values;
   }
 
   static boolean isStateChanging(ContainerRequestContext request) {

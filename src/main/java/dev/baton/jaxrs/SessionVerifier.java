@@ -3,9 +3,11 @@ package dev.baton.jaxrs;
 import dev.baton.api.SessionService;
 import dev.baton.api.VerifiedSession;
 import dev.baton.api.VerifySession;
+import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
 import dev.baton.config.SessionConfig;
+import dev.baton.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,6 +18,7 @@ class SessionVerifier {
 
   @Inject SessionService sessions;
   @Inject SessionConfig config;
+  @Inject WebConfig web;
   @Inject RequestSession current;
   @Inject RequestTokenTransport transport;
 
@@ -24,7 +27,7 @@ class SessionVerifier {
     transport.readCredentials();
     // 1. Bearer first (header mode), else the cookie. The SDK's own cookies are never read.
     String bearer = Requests.bearer(request);
-    String token = bearer != null ? bearer : Requests.cookie(request, Requests.ACCESS_TOKEN_COOKIE);
+    String token = bearer != null ? bearer : accessTokenCookie(request);
     if (token == null) {
       if (options.sessionRequired()) {
         throw new UnauthorisedException("no access token", null, false);
@@ -49,5 +52,17 @@ class SessionVerifier {
     current.set(session);
     request.setSecurityContext(
         new SessionSecurityContext(session, request.getSecurityContext().isSecure()));
+  }
+
+  /**
+   * The access-token cookie. Of two different ones Baton picks neither: the client refreshes, and
+   * the refresh endpoint clears the older domain's cookies (security review L15).
+   */
+  private String accessTokenCookie(ContainerRequestContext request) {
+    try {
+      return Requests.sessionCookie(request, web.accessTokenCookie());
+    } catch (DuplicateCookieException e) {
+      throw new TryRefreshTokenException(e.getMessage());
+    }
   }
 }

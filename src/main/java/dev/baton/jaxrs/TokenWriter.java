@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Optional;
 
 /** Writes tokens into response headers the way {@code supertokens-website} 20.x reads them. */
 @ApplicationScoped
@@ -44,7 +45,7 @@ class TokenWriter {
       headers.add(
           HttpHeaders.SET_COOKIE,
           cookie(
-              Requests.ACCESS_TOKEN_COOKIE,
+              web.accessTokenCookie(),
               access.value(),
               "/",
               clock.instant().plus(config.refreshTokenValidity())));
@@ -65,7 +66,7 @@ class TokenWriter {
     if (mode == TokenMode.COOKIE) {
       headers.add(
           HttpHeaders.SET_COOKIE,
-          cookie(Requests.REFRESH_TOKEN_COOKIE, refresh.value(), refreshPath, refresh.expiresAt()));
+          cookie(web.refreshTokenCookie(), refresh.value(), refreshPath, refresh.expiresAt()));
     } else {
       headers.putSingle(REFRESH_TOKEN_HEADER, refresh.value());
     }
@@ -77,14 +78,37 @@ class TokenWriter {
   /** Expires both cookies with the paths they were set with and empties the token headers. */
   void clear(MultivaluedMap<String, Object> headers, String refreshPath) {
     headers.add(
-        HttpHeaders.SET_COOKIE, cookie(Requests.ACCESS_TOKEN_COOKIE, "", "/", Instant.EPOCH));
+        HttpHeaders.SET_COOKIE,
+        cookie(web.accessTokenCookie(), "", "/", Instant.EPOCH, web.cookieDomain()));
     headers.add(
         HttpHeaders.SET_COOKIE,
-        cookie(Requests.REFRESH_TOKEN_COOKIE, "", refreshPath, Instant.EPOCH));
+        cookie(web.refreshTokenCookie(), "", refreshPath, Instant.EPOCH, web.cookieDomain()));
     headers.putSingle(ACCESS_TOKEN_HEADER, "");
     headers.putSingle(REFRESH_TOKEN_HEADER, "");
     headers.putSingle(FRONT_TOKEN, "remove");
     exposeHeaders(headers);
+  }
+
+  /**
+   * Expires both cookies on {@code session.cookie.older-domain}, leaving those of the current
+   * domain, and the SDK's state, alone.
+   */
+  void clearOlderDomain(MultivaluedMap<String, Object> headers, String refreshPath) {
+    web.olderCookieDomain()
+        .ifPresent(
+            older -> {
+              headers.add(
+                  HttpHeaders.SET_COOKIE,
+                  cookie(web.accessTokenCookie(), "", "/", Instant.EPOCH, Optional.of(older)));
+              headers.add(
+                  HttpHeaders.SET_COOKIE,
+                  cookie(
+                      web.refreshTokenCookie(),
+                      "",
+                      refreshPath,
+                      Instant.EPOCH,
+                      Optional.of(older)));
+            });
   }
 
   private static void exposeHeaders(MultivaluedMap<String, Object> headers) {
@@ -103,6 +127,11 @@ class TokenWriter {
   }
 
   private NewCookie cookie(String name, String value, String path, Instant expires) {
+    return cookie(name, value, path, expires, web.cookieDomain());
+  }
+
+  private NewCookie cookie(
+      String name, String value, String path, Instant expires, Optional<String> domain) {
     long maxAge = Math.max(0, Duration.between(clock.instant(), expires).toSeconds());
     NewCookie.Builder cookie =
         new NewCookie.Builder(name)
@@ -118,7 +147,7 @@ class TokenWriter {
                   case STRICT -> NewCookie.SameSite.STRICT;
                   case NONE -> NewCookie.SameSite.NONE;
                 });
-    web.cookieDomain().ifPresent(cookie::domain);
+    domain.ifPresent(cookie::domain);
     return cookie.build();
   }
 }

@@ -115,6 +115,12 @@ class SessionConfigTest {
         "session.cors.allowed-origins=http://app.example.com|session.cors.allowed-origins",
         "session.cors.allowed-origins=https://a.example.com,http://localhost.example.com"
             + "|session.cors.allowed-origins",
+        "session.cookie.name-prefixes=true;session.cookie.secure=false"
+            + "|session.cookie.name-prefixes",
+        "session.cookie.name-prefixes=true;session.cookie.domain=example.com"
+            + "|session.cookie.name-prefixes",
+        "session.cookie.domain=.example.com;session.cookie.older-domain=.EXAMPLE.com"
+            + "|session.cookie.older-domain",
       })
   void unsafeWebCombinationsAreRefusedNamingTheKey(String settings, String key) {
     InvalidConfigException refused =
@@ -132,6 +138,7 @@ class SessionConfigTest {
         "session.cookie.same-site=NONE;session.anti-csrf=VIA_CUSTOM_HEADER",
         "session.cors.allowed-origins=http://localhost:5173,http://127.0.0.1,http://[::1]:8080",
         "session.cors.allowed-origins=https://app.example.com",
+        "session.cookie.name-prefixes=true;session.cookie.older-domain=.example.com",
       })
   void safeWebCombinationsAreAccepted(String settings) {
     SessionConfigProducer.readWeb(config(map(settings)));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +53,40 @@ class CustomHeaderModeIT {
     assertEquals(
         404,
         browser.send("POST", "/rid/auth/session/refresh", null, "rid", "session").statusCode());
+  }
+
+  /**
+   * Security review L15, with {@code session.cookie.older-domain} (this app's is {@code
+   * old.localhost}): a refresh that carries two refresh-token cookies clears both token cookies on
+   * the older domain and answers 200 without new tokens, as SuperTokens' {@code olderCookieDomain}
+   * does; the SDK then retries with the cookies that remain, and the session is untouched.
+   */
+  @Test
+  void aRefreshWithCookiesLeftOnTheOlderDomainClearsThemThere() throws Exception {
+    Browserless browser = new Browserless();
+    browser.loginAt("/rid", "judy");
+    String refresh = browser.cookie("sRefreshToken").orElseThrow();
+
+    HttpResponse<String> cleared =
+        new Browserless()
+            .send(
+                "POST",
+                REFRESH,
+                null,
+                "rid",
+                "session",
+                "Cookie",
+                "sRefreshToken=left-on-the-old-domain; sRefreshToken=" + refresh);
+
+    assertEquals(200, cleared.statusCode(), cleared.body());
+    List<String> setCookies = cleared.headers().allValues("Set-Cookie");
+    assertEquals(2, setCookies.size(), setCookies.toString());
+    for (String cookie : setCookies) {
+      assertTrue(cookie.toLowerCase(Locale.ROOT).contains("domain=old.localhost"), cookie);
+      assertTrue(cookie.contains("Max-Age=0"), cookie);
+    }
+    assertTrue(cleared.headers().firstValue("front-token").isEmpty(), "no new tokens");
+    assertEquals(200, browser.send("POST", REFRESH, null, "rid", "session").statusCode());
   }
 
   @Test

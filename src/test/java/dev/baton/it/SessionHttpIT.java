@@ -86,6 +86,39 @@ class SessionHttpIT {
     assertEquals("tester", json(me).getJsonObject("accessTokenPayload").getString("role"));
   }
 
+  /**
+   * Security review L15, without {@code session.cookie.older-domain}: of two different cookies of
+   * one name Baton picks neither; a protected call says "try refresh", and the refresh says which
+   * key would clear the older ones, instead of rotating into a loop. The real session is untouched.
+   */
+  @Test
+  void twoDifferentSessionCookiesOfOneNameAreNeverChosenBetween() throws Exception {
+    Browserless victim = new Browserless();
+    victim.login("ivan");
+    String access = victim.cookie("sAccessToken").orElseThrow();
+    String refresh = victim.cookie("sRefreshToken").orElseThrow();
+
+    HttpResponse<String> call =
+        new Browserless().get("/demo/me", "Cookie", "sAccessToken=planted; sAccessToken=" + access);
+    HttpResponse<String> refreshed =
+        new Browserless()
+            .send(
+                "POST",
+                "/auth/session/refresh",
+                null,
+                "rid",
+                "session",
+                "Cookie",
+                "sRefreshToken=planted; sRefreshToken=" + refresh);
+
+    assertEquals(401, call.statusCode());
+    assertEquals("try refresh token", json(call).getString("message"));
+    assertEquals(400, refreshed.statusCode(), refreshed.body());
+    assertTrue(json(refreshed).getString("message").contains("session.cookie.older-domain"));
+    assertTrue(setCookies(refreshed).isEmpty(), "nothing cleared, nothing issued");
+    assertEquals(200, victim.get("/demo/me").statusCode());
+  }
+
   @Test
   void protectedCallWithoutTokenIsUnauthorisedWithoutClearing() throws Exception {
     HttpResponse<String> me = new Browserless().get("/demo/me");

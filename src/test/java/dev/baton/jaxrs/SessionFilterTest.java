@@ -58,11 +58,14 @@ class SessionFilterTest {
     }
   }
 
+  static final String ACCESS_COOKIE = "sAccessToken";
+
   /** A request as the filter sees it: method, headers, cookies and the security context set. */
   static final class Request {
     final String method;
     final Map<String, String> headers = new HashMap<>();
     final Map<String, Cookie> cookies = new HashMap<>();
+    String cookieHeader;
     SecurityContext security;
 
     Request(String method) {
@@ -74,9 +77,29 @@ class SessionFilterTest {
       return this;
     }
 
+    /** A cookie as JAX-RS parses it into the map, which keeps one cookie per name. */
     Request cookie(String name, String value) {
       cookies.put(name, new Cookie.Builder(name).value(value).build());
       return this;
+    }
+
+    /** The raw {@code Cookie} header, when it says more than the map keeps. */
+    Request cookieHeader(String header) {
+      cookieHeader = header;
+      return this;
+    }
+
+    private MultivaluedMap<String, String> allHeaders() {
+      MultivaluedMap<String, String> all = new MultivaluedHashMap<>();
+      headers.forEach(all::add);
+      all.add(
+          HttpHeaders.COOKIE,
+          cookieHeader != null
+              ? cookieHeader
+              : String.join(
+                  "; ",
+                  cookies.values().stream().map(c -> c.getName() + "=" + c.getValue()).toList()));
+      return all;
     }
 
     ContainerRequestContext context() {
@@ -91,6 +114,7 @@ class SessionFilterTest {
                 case "getMethod" -> method;
                 case "getHeaderString" -> headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
                 case "getCookies" -> cookies;
+                case "getHeaders" -> allHeaders();
                 case "getUriInfo" -> uri;
                 case "getSecurityContext" ->
                     security != null
@@ -133,7 +157,7 @@ class SessionFilterTest {
     return filterFor(baton, methodName);
   }
 
-  private static SessionFilter filterFor(TestBaton baton, String methodName) throws Exception {
+  static SessionFilter filterFor(TestBaton baton, String methodName) throws Exception {
     SessionFilter filter = new SessionFilter();
     Method method = Resource.class.getMethod(methodName);
     filter.resource =
@@ -151,6 +175,7 @@ class SessionFilterTest {
     SessionVerifier verifier = new SessionVerifier();
     verifier.sessions = baton.sessions();
     verifier.config = baton.bean(SessionConfig.class);
+    verifier.web = baton.bean(WebConfig.class);
     verifier.current = new RequestSession();
     verifier.transport = new RequestTokenTransport();
     filter.verifier = verifier;
@@ -231,11 +256,52 @@ class SessionFilterTest {
     assertEquals("BATON", request.security.getAuthenticationScheme());
   }
 
+  /**
+   * Security review L15: a sibling subdomain can set a cookie of the same name that the browser
+   * sends first. Of two different access-token cookies the filter picks neither.
+   */
+  @Test
+  void twoDifferentAccessTokenCookiesAreNeverChosenBetween() throws Exception {
+    SessionFilter filter = filterFor("required");
+    String victims = login().accessToken().value();
+    String planted = baton.sessions().createNewSession("mallory", null, null).accessToken().value();
+    Request request =
+        new Request("GET")
+            .cookie(ACCESS_COOKIE, planted)
+            .cookieHeader(ACCESS_COOKIE + "=" + planted + "; " + ACCESS_COOKIE + "=" + victims);
+
+    assertThrows(TryRefreshTokenException.class, () -> filter.filter(request.context()));
+    assertTrue(filter.verifier.current.get().isEmpty());
+    assertNull(request.security);
+  }
+
+  @Test
+  void theSameAccessTokenCookieTwiceOrAnotherCookieEndingInItsNameIsNoDuplicate() throws Exception {
+    SessionFilter filter = filterFor("required");
+    String access = login().accessToken().value();
+    Request request =
+        new Request("GET")
+            .cookie(ACCESS_COOKIE, access)
+            .cookieHeader(
+                "__Host-sAccessToken=other; "
+                    + ACCESS_COOKIE
+                    + "="
+                    + access
+                    + "; "
+                    + ACCESS_COOKIE
+                    + "=\""
+                    + access
+                    + "\"");
+
+    filter.filter(request.context());
+
+    assertEquals("alice", filter.verifier.current.require().userId());
+  }
+
   @Test
   void aCookieGetNeedsNoAntiCsrfToken() throws Exception {
     SessionFilter filter = filterFor("required");
-    Request request =
-        new Request("GET").cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    Request request = new Request("GET").cookie(ACCESS_COOKIE, login().accessToken().value());
     filter.filter(request.context());
     assertEquals("alice", filter.verifier.current.require().userId());
   }
@@ -243,8 +309,7 @@ class SessionFilterTest {
   @Test
   void aCookiePostWithoutTheAntiCsrfTokenMustRefresh() throws Exception {
     SessionFilter filter = filterFor("required");
-    Request request =
-        new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    Request request = new Request("POST").cookie(ACCESS_COOKIE, login().accessToken().value());
     assertThrows(TryRefreshTokenException.class, () -> filter.filter(request.context()));
   }
 
@@ -254,7 +319,7 @@ class SessionFilterTest {
     SessionTokens tokens = login();
     Request request =
         new Request("POST")
-            .cookie(Requests.ACCESS_TOKEN_COOKIE, tokens.accessToken().value())
+            .cookie(ACCESS_COOKIE, tokens.accessToken().value())
             .header(Requests.ANTI_CSRF_HEADER, tokens.antiCsrfToken());
     filter.filter(request.context());
     assertEquals("alice", filter.verifier.current.require().userId());
@@ -263,8 +328,7 @@ class SessionFilterTest {
   @Test
   void aCookiePostOnAnEndpointThatWaivesTheCheckPasses() throws Exception {
     SessionFilter filter = filterFor("noCsrf");
-    Request request =
-        new Request("DELETE").cookie(Requests.ACCESS_TOKEN_COOKIE, login().accessToken().value());
+    Request request = new Request("DELETE").cookie(ACCESS_COOKIE, login().accessToken().value());
     filter.filter(request.context());
     assertEquals("alice", filter.verifier.current.require().userId());
   }
@@ -277,14 +341,12 @@ class SessionFilterTest {
       UnauthorisedException refused =
           assertThrows(
               UnauthorisedException.class,
-              () ->
-                  filter.filter(
-                      new Request("POST").cookie(Requests.ACCESS_TOKEN_COOKIE, access).context()));
+              () -> filter.filter(new Request("POST").cookie(ACCESS_COOKIE, access).context()));
       assertFalse(refused.clearTokens());
 
       filter.filter(
           new Request("POST")
-              .cookie(Requests.ACCESS_TOKEN_COOKIE, access)
+              .cookie(ACCESS_COOKIE, access)
               .header(Requests.RID_HEADER, "session")
               .context());
       assertEquals("alice", filter.verifier.current.require().userId());
