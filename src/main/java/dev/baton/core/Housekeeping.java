@@ -67,12 +67,20 @@ class Housekeeping {
     jobs.clear();
   }
 
-  /** One run of the key maintenance; a failure is logged and the next run tries again. */
+  /**
+   * One run of the key maintenance; a failure is logged and the next run tries again. It runs every
+   * 30 s, so during a database outage each failure is one line, without a stack trace.
+   */
   void maintainKeys() {
     try {
       keyRing.maintain();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Key maintenance failed; it runs again at the next interval", e);
+      LOG.warning(
+          () ->
+              "Key maintenance failed; it runs again in "
+                  + KeyRing.MAINTENANCE_INTERVAL.toSeconds()
+                  + " s: "
+                  + FaultSummary.withMessages(e));
     }
   }
 

@@ -3,9 +3,11 @@ package dev.baton.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.api.SessionTokens;
+import dev.baton.testing.LogCapture;
 import dev.baton.testing.MutableClock;
 import dev.baton.testing.TestBaton;
 import dev.baton.testing.TestDatabase;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 /** The background jobs: what one run of each does, and how they are scheduled. */
@@ -47,6 +51,24 @@ class HousekeepingTest {
 
         assertEquals(kids(a), kids(b));
       }
+    }
+  }
+
+  @Test
+  void aFailedKeyMaintenanceIsOneWarningLineWithoutAStackTrace() {
+    try (TestBaton baton = TestBaton.start();
+        LogCapture log = LogCapture.of(Housekeeping.class.getName())) {
+      Housekeeping housekeeping = baton.bean(Housekeeping.class);
+      baton.database().execute("ALTER TABLE baton_refresh_key RENAME TO baton_refresh_key_away");
+      housekeeping.maintainKeys();
+      baton.database().execute("ALTER TABLE baton_refresh_key_away RENAME TO baton_refresh_key");
+      housekeeping.maintainKeys();
+
+      List<LogRecord> records = log.records();
+      assertEquals(1, records.size(), "the failure, and nothing for the run that worked");
+      assertEquals(Level.WARNING, records.get(0).getLevel());
+      assertTrue(records.get(0).getMessage().startsWith("Key maintenance failed"));
+      assertNull(records.get(0).getThrown(), "no stack trace every 30 s during an outage");
     }
   }
 
