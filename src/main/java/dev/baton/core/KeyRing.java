@@ -33,8 +33,9 @@ import javax.crypto.SecretKey;
  * so random key ids cannot turn into database load or held threads, even during an outage.
  *
  * <p>Every {@link #MAINTENANCE_INTERVAL} each server re-reads the keys and creates the next signing
- * key when it is due ({@link #maintain()}), so a key is in every server's JWKS before it signs.
- * When no key signs now at all, the next token creates one.
+ * or refresh-token key when it is due ({@link #maintain()}), so a key is in every server's memory,
+ * and JWKS, before its first token. When no key of a kind works now at all, the next token creates
+ * one.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -78,7 +79,7 @@ public class KeyRing {
    *
    * @return true when they are in clear
    */
-  public boolean storedInClear() {
+  boolean storedInClear() {
     return StoreFaults.translate(transactions::keyEncryptionKeyId).isEmpty();
   }
 
@@ -92,7 +93,7 @@ public class KeyRing {
    * KeyTransactions#publishAhead()} before it signs or seals. The scheduled maintenance runs this
    * on every server; the keyring row is locked only when a key is due.
    */
-  public void maintain() {
+  void maintain() {
     KeyMaterial read = StoreFaults.translate(transactions::readKeys);
     Instant now = clock.instant();
     if (!read.coversUntil(now, now.plus(transactions.publishAhead()))) {
