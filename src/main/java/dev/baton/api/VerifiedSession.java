@@ -1,6 +1,7 @@
 package dev.baton.api;
 
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,13 @@ import java.util.Optional;
  * @param accessTokenPayload the application's claims from the access token
  * @param newAccessToken a replacement access token that the caller must send back to the client,
  *     present only when verification confirmed a freshly rotated refresh token
+ * @param sessionExpiresAt when the session ends unless it is refreshed again (never after its
+ *     absolute lifetime), present when verification read the session's row: with a new access
+ *     token, which must not be kept by the client any longer
  */
 public record VerifiedSession(
     String sessionHandle,
     String userId,
     JsonObject accessTokenPayload,
-    Optional<IssuedToken> newAccessToken) {}
+    Optional<IssuedToken> newAccessToken,
+    Optional<Instant> sessionExpiresAt) {}

@@ -1,6 +1,7 @@
 package dev.baton.config;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Baton's settings, validated at start-up. Each component names the MicroProfile Config key it
@@ -26,6 +27,8 @@ import java.time.Duration;
  *     as long as it takes. A refresh that waits longer is answered 503, never 401.
  * @param refreshTokenKeyRotation {@code session.refresh-token-key.rotation}: how long one AES key
  *     seals refresh tokens, default {@code P7D}
+ * @param absoluteLifetime {@code session.absolute-lifetime}: how long after its creation a session
+ *     ends, however often it is refreshed, default {@code P30D}
  */
 public record SessionConfig(
     Duration accessTokenValidity,
@@ -38,7 +41,23 @@ public record SessionConfig(
     int accessTokenCacheSize,
     Duration purgeInterval,
     Duration lockTimeout,
-    Duration refreshTokenKeyRotation) {
+    Duration refreshTokenKeyRotation,
+    Duration absoluteLifetime) {
+
+  /**
+   * When a session ends if nothing refreshes it again: after the idle timeout (the sliding refresh
+   * validity) from now, and never later than its absolute lifetime from its creation (OWASP ASVS
+   * 7.3.1 and 7.3.2).
+   *
+   * @param createdAt when the session was created
+   * @param now the current time
+   * @return the end
+   */
+  public Instant sessionEnd(Instant createdAt, Instant now) {
+    Instant idleEnd = now.plus(refreshTokenValidity);
+    Instant absoluteEnd = createdAt.plus(absoluteLifetime);
+    return idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
+  }
 
   /** How long a retired signing key must still verify: until every token it signed expired. */
   public Duration signingKeyRetention() {

@@ -121,7 +121,19 @@ public class SessionConfigProducer {
         wholeSeconds(source, "session.lock-timeout", "PT5S"),
         // NIST SP 800-38D section 8.3: at most 2^32 random-IV seals per AES-GCM key; a week of
         // refreshes stays far below that (security review L12).
-        positive(source, "session.refresh-token-key.rotation", "P7D"));
+        positive(source, "session.refresh-token-key.rotation", "P7D"),
+        absoluteLifetime(source, access));
+  }
+
+  private static Duration absoluteLifetime(Config source, Duration accessValidity) {
+    // A month: a stolen refresh token, however diligently refreshed, is dead within a month, and
+    // a user of a daily application signs in about monthly (ASVS 7.3.2 asks for a finite bound).
+    Duration lifetime = positive(source, "session.absolute-lifetime", "P30D");
+    if (lifetime.compareTo(accessValidity) <= 0) {
+      throw new InvalidConfigException(
+          "session.absolute-lifetime", "must be longer than session.access-token.validity");
+    }
+    return lifetime;
   }
 
   /**

@@ -53,11 +53,11 @@ class DefaultSessionService implements SessionService {
     String antiCsrf = newAntiCsrfToken();
     String refreshToken = refreshTokens.seal(new RefreshTokenContent(handle, null, antiCsrf));
     String hash1 = Secrets.sha256Hex(refreshToken);
-    Instant expiresAt = now.plus(config.refreshTokenValidity());
+    Instant expiresAt = config.sessionEnd(now, now);
     // Signed before the row is written, so a payload too big for its cookie leaves nothing behind.
     SessionTokens tokens =
         issue(
-            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson)),
+            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson), now),
             refreshToken,
             null,
             antiCsrf,
@@ -107,7 +107,8 @@ class DefaultSessionService implements SessionService {
                           new UnauthorisedException(
                               "session expired or revoked", claims.sessionHandle())));
     }
-    return new VerifiedSession(claims.sessionHandle(), claims.userId(), payload, Optional.empty());
+    return new VerifiedSession(
+        claims.sessionHandle(), claims.userId(), payload, Optional.empty(), Optional.empty());
   }
 
   /** The first request after a refresh: its refresh token becomes the session's parent. */
@@ -125,7 +126,11 @@ class DefaultSessionService implements SessionService {
         IssuedToken confirmed =
             signer.sign(claims.confirmed(payload, clock.instant(), config.accessTokenValidity()));
         yield new VerifiedSession(
-            claims.sessionHandle(), claims.userId(), payload, Optional.of(confirmed));
+            claims.sessionHandle(),
+            claims.userId(),
+            payload,
+            Optional.of(confirmed),
+            Optional.of(config.sessionEnd(outcome.session().createdAt(), clock.instant())));
       }
     };
   }
@@ -273,7 +278,8 @@ class DefaultSessionService implements SessionService {
         session.handle(),
         session.userId(),
         signer.sign(claims),
-        new IssuedToken(refreshToken, now.plus(config.refreshTokenValidity())),
+        // A refresh token never outlives its session's absolute end.
+        new IssuedToken(refreshToken, config.sessionEnd(session.createdAt(), now)),
         antiCsrf,
         session.accessTokenPayload());
   }

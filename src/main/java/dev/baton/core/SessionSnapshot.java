@@ -1,6 +1,7 @@
 package dev.baton.core;
 
 import jakarta.json.JsonObject;
+import java.time.Instant;
 
 /**
  * What a transaction read from a session row, for use after it committed.
@@ -8,5 +9,7 @@ import jakarta.json.JsonObject;
  * @param handle the session handle
  * @param userId the user
  * @param accessTokenPayload the payload for the next access token
+ * @param createdAt when the session was created, from which its absolute lifetime counts
  */
-record SessionSnapshot(String handle, String userId, JsonObject accessTokenPayload) {}
+record SessionSnapshot(
+    String handle, String userId, JsonObject accessTokenPayload, Instant createdAt) {}

@@ -161,8 +161,9 @@ class SessionTransactions {
   }
 
   private void promote(SessionEntity session, String childHash1, long now) {
-    session.promote(
-        RefreshRotation.hash2(childHash1), now + config.refreshTokenValidity().toMillis());
+    Instant end =
+        config.sessionEnd(Instant.ofEpochMilli(session.createdAt()), Instant.ofEpochMilli(now));
+    session.promote(RefreshRotation.hash2(childHash1), end.toEpochMilli());
   }
 
   private static RefreshRotation.Lineage lineage(SessionEntity session) {
@@ -173,6 +174,9 @@ class SessionTransactions {
 
   private static SessionSnapshot snapshot(SessionEntity session) {
     return new SessionSnapshot(
-        session.handle(), session.userId(), Payloads.parse(session.accessTokenPayload()));
+        session.handle(),
+        session.userId(),
+        Payloads.parse(session.accessTokenPayload()),
+        Instant.ofEpochMilli(session.createdAt()));
   }
 }

@@ -61,7 +61,12 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
     pending.add(
         (headers, refreshPath) -> {
           writer.accessToken(
-              headers, mode, tokens.accessToken(), tokens.userId(), tokens.accessTokenPayload());
+              headers,
+              mode,
+              tokens.accessToken(),
+              tokens.userId(),
+              tokens.accessTokenPayload(),
+              tokens.refreshToken().expiresAt());
           writer.refreshToken(
               headers, mode, tokens.refreshToken(), tokens.antiCsrfToken(), refreshPath);
         });
@@ -72,7 +77,13 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
     pending.add(
         (headers, refreshPath) ->
             writer.accessToken(
-                headers, mode, access, session.userId(), session.accessTokenPayload()));
+                headers,
+                mode,
+                access,
+                session.userId(),
+                session.accessTokenPayload(),
+                // Present with every new access token; the token's own expiry is the safe floor.
+                session.sessionExpiresAt().orElse(access.expiresAt())));
   }
 
   @Override

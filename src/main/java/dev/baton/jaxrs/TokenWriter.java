@@ -2,7 +2,6 @@ package dev.baton.jaxrs;
 
 import dev.baton.api.IssuedToken;
 import dev.baton.config.BatonClock;
-import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import dev.baton.core.JsonSupport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,26 +28,25 @@ class TokenWriter {
   static final String EXPOSED_HEADERS = "front-token, anti-csrf, st-access-token, st-refresh-token";
 
   @Inject WebConfig web;
-  @Inject SessionConfig config;
   @Inject @BatonClock Clock clock;
 
-  /** The access token, its front-token, and the path-wide cookie or header. */
+  /**
+   * The access token, its front-token, and the path-wide cookie or header.
+   *
+   * @param sessionEnd when the session ends at the latest: the cookie lives until then
+   */
   void accessToken(
       MultivaluedMap<String, Object> headers,
       TokenMode mode,
       IssuedToken access,
       String userId,
-      JsonObject payload) {
+      JsonObject payload,
+      Instant sessionEnd) {
     if (mode == TokenMode.COOKIE) {
-      // The cookie outlives the JWT so the SDK can send it to be told "try refresh"; the token's
-      // own expiry is enforced by Baton.
+      // The cookie outlives the JWT so the SDK can send it to be told "try refresh" (the token's
+      // own expiry is enforced by Baton), but not the session (OWASP ASVS 7.3.2).
       headers.add(
-          HttpHeaders.SET_COOKIE,
-          cookie(
-              web.accessTokenCookie(),
-              access.value(),
-              "/",
-              clock.instant().plus(config.refreshTokenValidity())));
+          HttpHeaders.SET_COOKIE, cookie(web.accessTokenCookie(), access.value(), "/", sessionEnd));
     } else {
       headers.putSingle(ACCESS_TOKEN_HEADER, access.value());
     }

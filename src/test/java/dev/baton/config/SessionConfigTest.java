@@ -39,7 +39,8 @@ class SessionConfigTest {
         () -> assertEquals(10_000, config.accessTokenCacheSize()),
         () -> assertEquals(Duration.ofHours(1), config.purgeInterval()),
         () -> assertEquals(Duration.ofSeconds(5), config.lockTimeout()),
-        () -> assertEquals(Duration.ofDays(7), config.refreshTokenKeyRotation()));
+        () -> assertEquals(Duration.ofDays(7), config.refreshTokenKeyRotation()),
+        () -> assertEquals(Duration.ofDays(30), config.absoluteLifetime()));
   }
 
   @Test
@@ -82,7 +83,9 @@ class SessionConfigTest {
     "session.lock-timeout, PT0.5S",
     "session.lock-timeout, -PT1S",
     "session.refresh-token-key.rotation, PT0S",
-    "session.refresh-token-key.rotation, weekly"
+    "session.refresh-token-key.rotation, weekly",
+    "session.absolute-lifetime, PT0S",
+    "session.absolute-lifetime, PT1H"
   })
   void invalidValueIsRefusedNamingTheKey(String key, String value) {
     InvalidConfigException refused =

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * session.refresh-token-key.rotation}; tokens name the version of their key, and an old key opens
  * its tokens until the last of them is dead, so a rotation logs nobody out.
  */
-@BatonTest
+// These tests are about the sliding idle timeout (the refresh validity, 100 days): no
+// absolute lifetime ends their sessions first (AbsoluteLifetimeTest covers that).
+@BatonTest(config = "session.absolute-lifetime=P1000D")
 class RefreshKeyRotationTest {
 
   private static final Duration ROTATION = Duration.ofDays(7);

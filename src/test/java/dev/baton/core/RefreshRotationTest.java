@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Refresh-token rotation and theft detection, one test per case of SuperTokens' algorithm. S is the
  * first refresh token of a session; R1, R2 … its successive children.
  */
-@BatonTest
+// These tests are about the sliding idle timeout (the refresh validity, 100 days): no
+// absolute lifetime ends their sessions first (AbsoluteLifetimeTest covers that).
+@BatonTest(config = "session.absolute-lifetime=P1000D")
 class RefreshRotationTest {
 
   private static final JsonObject PAYLOAD = Json.createObjectBuilder().add("role", "admin").build();

@@ -28,7 +28,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Creating, reading, updating and revoking sessions, and the events that go with it. */
-@BatonTest
+// These tests are about the sliding idle timeout (the refresh validity, 100 days): no
+// absolute lifetime ends their sessions first (AbsoluteLifetimeTest covers that).
+@BatonTest(config = "session.absolute-lifetime=P1000D")
 class SessionLifecycleTest {
 
   private static final JsonObject PAYLOAD = Json.createObjectBuilder().add("role", "user").build();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.api.SessionTokens;
 import dev.baton.api.exception.UnauthorisedException;
-import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
@@ -43,7 +42,12 @@ class CookieNamesTest {
 
     writer()
         .accessToken(
-            headers, TokenMode.COOKIE, tokens.accessToken(), "alice", tokens.accessTokenPayload());
+            headers,
+            TokenMode.COOKIE,
+            tokens.accessToken(),
+            "alice",
+            tokens.accessTokenPayload(),
+            tokens.refreshToken().expiresAt());
     writer()
         .refreshToken(
             headers, TokenMode.COOKIE, tokens.refreshToken(), tokens.antiCsrfToken(), REFRESH_PATH);
@@ -97,7 +101,6 @@ class CookieNamesTest {
   private TokenWriter writer() {
     TokenWriter writer = new TokenWriter();
     writer.web = baton.bean(WebConfig.class);
-    writer.config = baton.bean(SessionConfig.class);
     writer.clock = baton.clock();
     return writer;
   }

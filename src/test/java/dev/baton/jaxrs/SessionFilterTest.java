@@ -381,7 +381,6 @@ class SessionFilterTest {
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
     TokenWriter writer = new TokenWriter();
     writer.web = baton.bean(WebConfig.class);
-    writer.config = baton.bean(SessionConfig.class);
     writer.clock = baton.clock();
     filter.verifier.transport.writer = writer;
     filter.verifier.transport.writeTo(headers);
