@@ -1,7 +1,8 @@
 package dev.baton.api;
 
 /**
- * CDI event fired after a session was removed, whatever the reason.
+ * CDI event fired after a session was removed, whatever the reason. A session that expired is
+ * announced when the purge removes it (within {@code session.purge.interval} of its end).
  *
  * @param sessionHandle the revoked session
  * @param userId its user
@@ -14,6 +15,10 @@ public record SessionRevoked(String sessionHandle, String userId, Reason reason)
     /** The application or the user asked for it (sign-out, admin action). */
     REQUESTED,
     /** A stolen refresh token was detected; see {@link TokenTheftDetected}. */
-    TOKEN_THEFT
+    TOKEN_THEFT,
+    /** It was not refreshed within {@code session.refresh-token.validity} (the idle timeout). */
+    IDLE_TIMEOUT,
+    /** It reached {@code session.absolute-lifetime} after its login, however often refreshed. */
+    ABSOLUTE_LIFETIME
   }
 }

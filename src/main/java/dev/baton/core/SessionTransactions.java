@@ -1,10 +1,12 @@
 package dev.baton.core;
 
 import dev.baton.api.SessionInformation;
+import dev.baton.api.SessionRevoked;
 import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import dev.baton.core.RefreshRotation.PromotionCase;
 import dev.baton.core.RefreshRotation.RefreshCase;
+import dev.baton.persistence.ExpiredSession;
 import dev.baton.persistence.SessionEntity;
 import dev.baton.persistence.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -155,9 +157,25 @@ class SessionTransactions {
     return session.isPresent();
   }
 
+  /**
+   * Deletes a batch of expired sessions.
+   *
+   * @param batchSize the most to delete
+   * @return the deleted sessions, each with why it ended, to announce once this commits
+   */
   @Transactional(TxType.REQUIRES_NEW)
-  int purgeExpired(int batchSize) {
-    return sessions.deleteExpired(clock.millis(), batchSize);
+  List<SessionRevoked> purgeExpired(int batchSize) {
+    return sessions.deleteExpired(clock.millis(), batchSize).stream()
+        .map(s -> new SessionRevoked(s.handle(), s.userId(), expiryReason(s)))
+        .toList();
+  }
+
+  /** A session that lived until its absolute end ended there; any other expired idle. */
+  private SessionRevoked.Reason expiryReason(ExpiredSession session) {
+    long absoluteEnd = session.createdAt() + config.absoluteLifetime().toMillis();
+    return session.expiresAt() >= absoluteEnd
+        ? SessionRevoked.Reason.ABSOLUTE_LIFETIME
+        : SessionRevoked.Reason.IDLE_TIMEOUT;
   }
 
   private void promote(SessionEntity session, String childHash1, long now) {

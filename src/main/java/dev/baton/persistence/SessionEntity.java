@@ -23,8 +23,13 @@ import jakarta.persistence.Table;
     name = "SessionEntity.handlesOfUser",
     query = "select s.handle from SessionEntity s where s.userId = :userId")
 @NamedQuery(
-    name = "SessionEntity.expiredHandles",
-    query = "select s.handle from SessionEntity s where s.expiresAt <= :now")
+    name = "SessionEntity.expired",
+    query =
+        "select new dev.baton.persistence.ExpiredSession(s.handle, s.userId, s.createdAt,"
+            + " s.expiresAt) from SessionEntity s where s.expiresAt <= :now")
+@NamedQuery(
+    name = "SessionEntity.remainingOf",
+    query = "select s.handle from SessionEntity s where s.handle in :handles")
 @NamedQuery(
     name = "SessionEntity.deleteByHandles",
     query = "delete from SessionEntity s where s.handle in :handles")

@@ -107,24 +107,35 @@ public class SessionRepository {
    *
    * @param nowMillis epoch milliseconds
    * @param batchSize the most rows to delete in this call
-   * @return how many were removed
+   * @return the sessions removed
    */
-  public int deleteExpired(long nowMillis, int batchSize) {
-    List<String> handles =
+  public List<ExpiredSession> deleteExpired(long nowMillis, int batchSize) {
+    List<ExpiredSession> expired =
         entityManager
-            .createNamedQuery("SessionEntity.expiredHandles", String.class)
+            .createNamedQuery("SessionEntity.expired", ExpiredSession.class)
             .setParameter("now", nowMillis)
             .setMaxResults(batchSize)
             .getResultList();
-    if (handles.isEmpty()) {
-      return 0;
+    if (expired.isEmpty()) {
+      return expired;
     }
-    // Expiry is checked again: a refresh may have extended one of them since it was selected.
-    return entityManager
-        .createNamedQuery("SessionEntity.deleteExpiredByHandles")
-        .setParameter("handles", handles)
-        .setParameter("now", nowMillis)
-        .executeUpdate();
+    List<String> handles = expired.stream().map(ExpiredSession::handle).toList();
+    // Expiry is checked again: a server whose clock is behind may have extended one meanwhile.
+    int deleted =
+        entityManager
+            .createNamedQuery("SessionEntity.deleteExpiredByHandles")
+            .setParameter("handles", handles)
+            .setParameter("now", nowMillis)
+            .executeUpdate();
+    if (deleted == expired.size()) {
+      return expired;
+    }
+    List<String> remaining =
+        entityManager
+            .createNamedQuery("SessionEntity.remainingOf", String.class)
+            .setParameter("handles", handles)
+            .getResultList();
+    return expired.stream().filter(s -> !remaining.contains(s.handle())).toList();
   }
 
   private int deleteByHandles(List<String> handles) {

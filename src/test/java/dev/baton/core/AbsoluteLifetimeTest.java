@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.baton.api.SessionInformation;
+import dev.baton.api.SessionRevoked;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.VerifiedSession;
 import dev.baton.api.exception.UnauthorisedException;
@@ -13,6 +14,7 @@ import dev.baton.testing.MutableClock;
 import dev.baton.testing.TestBaton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +77,27 @@ class AbsoluteLifetimeTest {
     assertEquals(absoluteEnd, child.refreshToken().expiresAt());
     assertEquals(absoluteEnd, promoted.sessionExpiresAt().orElseThrow());
     assertEquals(absoluteEnd, information.expiresAt());
+  }
+
+  @Test
+  void thePurgeAnnouncesEachExpiredSessionWithWhyItEnded() {
+    SessionTokens idle = baton.sessions().createNewSession("idle", null, null);
+    SessionTokens active =
+        refreshedEverySixDaysUntil(
+            baton.sessions().createNewSession("active", null, null),
+            TestBaton.START.plus(ABSOLUTE).minusSeconds(1));
+    SessionTokens live = baton.sessions().createNewSession("live", null, null);
+    clock.advance(Duration.ofSeconds(1));
+
+    baton.bean(SessionPurger.class).purgeExpired();
+
+    assertEquals(
+        Set.of(
+            new SessionRevoked(idle.sessionHandle(), "idle", SessionRevoked.Reason.IDLE_TIMEOUT),
+            new SessionRevoked(
+                active.sessionHandle(), "active", SessionRevoked.Reason.ABSOLUTE_LIFETIME)),
+        Set.copyOf(baton.events().of(SessionRevoked.class)));
+    baton.sessions().getSession(live.accessToken().value(), null, false);
   }
 
   /** Keeps a session alive within its idle timeout, up to the given time. */
