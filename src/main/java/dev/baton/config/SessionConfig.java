@@ -29,6 +29,8 @@ import java.time.Instant;
  *     seals refresh tokens, default {@code P7D}
  * @param absoluteLifetime {@code session.absolute-lifetime}: how long after its creation a session
  *     ends, however often it is refreshed, default {@code P30D}
+ * @param rolesClaim {@code session.roles-claim}: the access-token payload claim that holds the
+ *     session's roles as an array of strings, default {@code groups} (MicroProfile JWT's name)
  */
 public record SessionConfig(
     Duration accessTokenValidity,
@@ -42,7 +44,8 @@ public record SessionConfig(
     Duration purgeInterval,
     Duration lockTimeout,
     Duration refreshTokenKeyRotation,
-    Duration absoluteLifetime) {
+    Duration absoluteLifetime,
+    String rolesClaim) {
 
   /**
    * When a session ends if nothing refreshes it again: after the idle timeout (the sliding refresh

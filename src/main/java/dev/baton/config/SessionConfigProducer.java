@@ -122,7 +122,16 @@ public class SessionConfigProducer {
         // NIST SP 800-38D section 8.3: at most 2^32 random-IV seals per AES-GCM key; a week of
         // refreshes stays far below that (security review L12).
         positive(source, "session.refresh-token-key.rotation", "P7D"),
-        absoluteLifetime(source, access));
+        absoluteLifetime(source, access),
+        claimName(source, "session.roles-claim", "groups"));
+  }
+
+  private static String claimName(Config source, String key, String fallback) {
+    String name = string(source, key, fallback);
+    if (!name.matches("[A-Za-z][A-Za-z0-9_:.-]*")) {
+      throw new InvalidConfigException(key, "expected a claim name such as groups");
+    }
+    return name;
   }
 
   private static Duration absoluteLifetime(Config source, Duration accessValidity) {

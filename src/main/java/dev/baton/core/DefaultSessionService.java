@@ -41,12 +41,16 @@ class DefaultSessionService implements SessionService {
   @Inject SessionConfig config;
   @Inject @BatonClock Clock clock;
   @Inject SessionQueue queue;
+  @Inject RoleClaim roleClaim;
 
   @Override
   public SessionTokens createNewSession(
       String userId, JsonObject accessTokenPayload, JsonObject sessionData) {
     Payloads.userId(userId);
-    String payloadJson = Payloads.accessTokenPayload(accessTokenPayload);
+    roleClaim.requireValid(accessTokenPayload);
+    String payloadJson =
+        Payloads.accessTokenPayload(
+            roleClaim.withCurrentRoles(userId, accessTokenPayload).orElse(accessTokenPayload));
     String dataJson = Payloads.sessionData(sessionData);
     Instant now = clock.instant();
     String handle = UUID.randomUUID().toString();
@@ -172,7 +176,8 @@ class DefaultSessionService implements SessionService {
         String antiCsrf = newAntiCsrfToken();
         String child =
             refreshTokens.seal(new RefreshTokenContent(session.handle(), hash1, antiCsrf));
-        SessionTokens tokens = issue(session, child, hash1, antiCsrf, clock.instant());
+        SessionTokens tokens =
+            issue(withCurrentRoles(session), child, hash1, antiCsrf, clock.instant());
         events.refreshed(session.handle(), session.userId());
         yield tokens;
       }
@@ -220,6 +225,7 @@ class DefaultSessionService implements SessionService {
 
   @Override
   public boolean updateAccessTokenPayload(String sessionHandle, JsonObject accessTokenPayload) {
+    roleClaim.requireValid(accessTokenPayload);
     String json = Payloads.accessTokenPayload(accessTokenPayload);
     return sessionHandle != null
         && translate(
@@ -238,6 +244,7 @@ class DefaultSessionService implements SessionService {
     if (accessToken == null || accessToken.isBlank()) {
       throw new UnauthorisedException("no access token");
     }
+    roleClaim.requireValid(accessTokenPayload);
     String json = Payloads.accessTokenPayload(accessTokenPayload);
     AccessTokenClaims claims;
     try {
@@ -282,6 +289,23 @@ class DefaultSessionService implements SessionService {
         new IssuedToken(refreshToken, config.sessionEnd(session.createdAt(), now)),
         antiCsrf,
         session.accessTokenPayload());
+  }
+
+  /**
+   * The session with the roles the application's {@code SessionRoles} bean gives its user now,
+   * stored when they changed, so that a change reaches the session at its next refresh. Asked after
+   * the rotation committed: the application's lookup never holds the session's row.
+   */
+  private SessionSnapshot withCurrentRoles(SessionSnapshot session) {
+    Optional<JsonObject> current =
+        roleClaim.withCurrentRoles(session.userId(), session.accessTokenPayload());
+    if (current.isEmpty() || current.get().equals(session.accessTokenPayload())) {
+      return session;
+    }
+    String json = Payloads.accessTokenPayload(current.get());
+    translate(() -> transactions.update(session.handle(), s -> s.accessTokenPayload(json)));
+    return new SessionSnapshot(
+        session.handle(), session.userId(), current.get(), session.createdAt());
   }
 
   /** Signs a token of the session's longest shape with the new payload, to measure it. */

@@ -3,16 +3,22 @@ package dev.baton.jaxrs;
 import dev.baton.api.VerifiedSession;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import java.util.Set;
 
-/** A {@link SecurityContext} whose principal is the session's user. Roles are the application's. */
+/**
+ * A {@link SecurityContext} whose principal is the session's user and whose roles are those of the
+ * session's roles claim ({@code session.roles-claim}).
+ */
 final class SessionSecurityContext implements SecurityContext {
 
   private final VerifiedSession session;
   private final boolean secure;
+  private final Set<String> roles;
 
-  SessionSecurityContext(VerifiedSession session, boolean secure) {
+  SessionSecurityContext(VerifiedSession session, boolean secure, Set<String> roles) {
     this.session = session;
     this.secure = secure;
+    this.roles = roles;
   }
 
   @Override
@@ -22,7 +28,7 @@ final class SessionSecurityContext implements SecurityContext {
 
   @Override
   public boolean isUserInRole(String role) {
-    return false;
+    return roles.contains(role);
   }
 
   @Override

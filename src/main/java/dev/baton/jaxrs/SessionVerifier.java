@@ -8,6 +8,7 @@ import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
+import dev.baton.core.RoleClaim;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -51,7 +52,10 @@ class SessionVerifier {
         .ifPresent(access -> transport.deliverAccessToken(session, access, mode));
     current.set(session);
     request.setSecurityContext(
-        new SessionSecurityContext(session, request.getSecurityContext().isSecure()));
+        new SessionSecurityContext(
+            session,
+            request.getSecurityContext().isSecure(),
+            RoleClaim.rolesIn(session.accessTokenPayload(), config.rolesClaim())));
   }
 
   /**

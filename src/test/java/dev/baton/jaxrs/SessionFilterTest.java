@@ -14,6 +14,7 @@ import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
+import jakarta.json.Json;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Cookie;
@@ -296,6 +297,50 @@ class SessionFilterTest {
     filter.filter(request.context());
 
     assertEquals("alice", filter.verifier.current.require().userId());
+  }
+
+  @Test
+  void theSecurityContextAnswersRolesFromTheGroupsClaim() throws Exception {
+    SessionFilter filter = filterFor("required");
+    Request request =
+        new Request("GET")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + withRoles(baton, "groups"));
+
+    filter.filter(request.context());
+
+    assertTrue(request.security.isUserInRole("admin"));
+    assertFalse(request.security.isUserInRole("user"));
+  }
+
+  @Test
+  void theRolesClaimIsTheConfiguredOne() throws Exception {
+    try (TestBaton custom = TestBaton.start("session.roles-claim", "roles")) {
+      SessionFilter filter = filterFor(custom, "required");
+      Request fromGroups =
+          new Request("GET")
+              .header(HttpHeaders.AUTHORIZATION, "Bearer " + withRoles(custom, "groups"));
+      Request fromRoles =
+          new Request("GET")
+              .header(HttpHeaders.AUTHORIZATION, "Bearer " + withRoles(custom, "roles"));
+
+      filter.filter(fromGroups.context());
+      filter.filter(fromRoles.context());
+
+      assertFalse(fromGroups.security.isUserInRole("admin"));
+      assertTrue(fromRoles.security.isUserInRole("admin"));
+    }
+  }
+
+  /** An access token whose payload has {@code claim: ["admin"]}. */
+  private static String withRoles(TestBaton server, String claim) {
+    return server
+        .sessions()
+        .createNewSession(
+            "alice",
+            Json.createObjectBuilder().add(claim, Json.createArrayBuilder().add("admin")).build(),
+            null)
+        .accessToken()
+        .value();
   }
 
   @Test
