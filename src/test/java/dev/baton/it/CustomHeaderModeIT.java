@@ -9,12 +9,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The second copy of the WAR on the integration-test server (liberty/test-apps.xml): anti-CSRF by
  * custom header, API base path {@code /api/session-auth}, expired status 440, all under the context
  * root {@code /rid}.
  */
+@ExtendWith(OwnItServer.class)
 class CustomHeaderModeIT {
 
   private static final String REFRESH = "/rid/api/session-auth/session/refresh";

@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.yaml.snakeyaml.Yaml;
 
 /** openapi.yaml, the document Liberty serves, the resources and the running server agree. */
+@ExtendWith(OwnItServer.class)
 class OpenApiIT {
 
   private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");

@@ -11,16 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The HTTP contract on a running Open Liberty server: what supertokens-website expects. */
+@ExtendWith(OwnItServer.class)
 class SessionHttpIT {
 
-  private static final Path SERVER_LOG =
-      Path.of(
-          System.getProperty(
-              "liberty.log", "target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
+  private static final Path SERVER_LOG = OwnItServer.LOG;
 
   /** Liberty adds its own {@code no-cache=set-cookie} beside Baton's directive. */
   private static void assertNotStored(HttpResponse<String> response) {
