@@ -61,7 +61,7 @@ class DefaultSessionService implements SessionService {
     // Signed before the row is written, so a payload too big for its cookie leaves nothing behind.
     SessionTokens tokens =
         issue(
-            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson), now),
+            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson), now, expiresAt),
             refreshToken,
             null,
             antiCsrf,
@@ -134,7 +134,7 @@ class DefaultSessionService implements SessionService {
             claims.userId(),
             payload,
             Optional.of(confirmed),
-            Optional.of(config.sessionEnd(outcome.session().createdAt(), clock.instant())));
+            Optional.of(outcome.session().expiresAt()));
       }
     };
   }
@@ -305,7 +305,11 @@ class DefaultSessionService implements SessionService {
     String json = Payloads.accessTokenPayload(current.get());
     translate(() -> transactions.update(session.handle(), s -> s.accessTokenPayload(json)));
     return new SessionSnapshot(
-        session.handle(), session.userId(), current.get(), session.createdAt());
+        session.handle(),
+        session.userId(),
+        current.get(),
+        session.createdAt(),
+        session.expiresAt());
   }
 
   /** Signs a token of the session's longest shape with the new payload, to measure it. */

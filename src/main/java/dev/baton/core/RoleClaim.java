@@ -37,16 +37,17 @@ public class RoleClaim {
    */
   public static Set<String> rolesIn(JsonObject payload, String claim) {
     JsonValue value = payload == null ? null : payload.get(claim);
-    Set<String> roles = new LinkedHashSet<>();
-    if (value instanceof JsonArray array) {
-      for (JsonValue role : array) {
-        if (!(role instanceof JsonString name)) {
-          return Set.of();
-        }
-        roles.add(name.getString());
-      }
+    if (!isArrayOfStrings(value)) {
+      return Set.of();
     }
+    Set<String> roles = new LinkedHashSet<>();
+    value.asJsonArray().forEach(role -> roles.add(((JsonString) role).getString()));
     return roles;
+  }
+
+  private static boolean isArrayOfStrings(JsonValue value) {
+    return value instanceof JsonArray array
+        && array.stream().allMatch(JsonString.class::isInstance);
   }
 
   /**
@@ -57,13 +58,7 @@ public class RoleClaim {
    */
   void requireValid(JsonObject payload) {
     JsonValue value = payload == null ? null : payload.get(config.rolesClaim());
-    if (value == null) {
-      return;
-    }
-    boolean valid =
-        value.getValueType() == JsonValue.ValueType.ARRAY
-            && value.asJsonArray().stream().allMatch(v -> v instanceof JsonString);
-    if (!valid) {
+    if (value != null && !isArrayOfStrings(value)) {
       throw new InvalidSessionInputException(
           "the roles claim '" + config.rolesClaim() + "' must be an array of strings");
     }

@@ -10,6 +10,11 @@ import java.time.Instant;
  * @param userId the user
  * @param accessTokenPayload the payload for the next access token
  * @param createdAt when the session was created, from which its absolute lifetime counts
+ * @param expiresAt when it ends as the row says, after the transaction's changes
  */
 record SessionSnapshot(
-    String handle, String userId, JsonObject accessTokenPayload, Instant createdAt) {}
+    String handle,
+    String userId,
+    JsonObject accessTokenPayload,
+    Instant createdAt,
+    Instant expiresAt) {}

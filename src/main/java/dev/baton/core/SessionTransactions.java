@@ -195,6 +195,7 @@ class SessionTransactions {
         session.handle(),
         session.userId(),
         Payloads.parse(session.accessTokenPayload()),
-        Instant.ofEpochMilli(session.createdAt()));
+        Instant.ofEpochMilli(session.createdAt()),
+        Instant.ofEpochMilli(session.expiresAt()));
   }
 }

@@ -89,11 +89,11 @@ final class Requests {
     if (cookieHeaders == null) {
       return false;
     }
-    String pair = name + "=";
     int seen = 0;
     for (String header : cookieHeaders) {
-      for (int at = header.indexOf(pair); at >= 0; at = header.indexOf(pair, at + 1)) {
-        if (++seen > 1) {
+      for (int at = header.indexOf(name); at >= 0; at = header.indexOf(name, at + 1)) {
+        int end = at + name.length();
+        if (end < header.length() && header.charAt(end) == '=' && ++seen > 1) {
           return true;
         }
       }

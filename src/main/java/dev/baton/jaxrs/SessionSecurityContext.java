@@ -1,6 +1,7 @@
 package dev.baton.jaxrs;
 
 import dev.baton.api.VerifiedSession;
+import dev.baton.core.RoleClaim;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Set;
@@ -13,12 +14,13 @@ final class SessionSecurityContext implements SecurityContext {
 
   private final VerifiedSession session;
   private final boolean secure;
-  private final Set<String> roles;
+  private final String rolesClaim;
+  private Set<String> roles;
 
-  SessionSecurityContext(VerifiedSession session, boolean secure, Set<String> roles) {
+  SessionSecurityContext(VerifiedSession session, boolean secure, String rolesClaim) {
     this.session = session;
     this.secure = secure;
-    this.roles = roles;
+    this.rolesClaim = rolesClaim;
   }
 
   @Override
@@ -28,6 +30,10 @@ final class SessionSecurityContext implements SecurityContext {
 
   @Override
   public boolean isUserInRole(String role) {
+    // Read on first use: most protected requests never ask (one request, one thread).
+    if (roles == null) {
+      roles = RoleClaim.rolesIn(session.accessTokenPayload(), rolesClaim);
+    }
     return roles.contains(role);
   }
 

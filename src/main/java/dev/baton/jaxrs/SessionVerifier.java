@@ -8,7 +8,6 @@ import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
-import dev.baton.core.RoleClaim;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -53,9 +52,7 @@ class SessionVerifier {
     current.set(session);
     request.setSecurityContext(
         new SessionSecurityContext(
-            session,
-            request.getSecurityContext().isSecure(),
-            RoleClaim.rolesIn(session.accessTokenPayload(), config.rolesClaim())));
+            session, request.getSecurityContext().isSecure(), config.rolesClaim()));
   }
 
   /**
