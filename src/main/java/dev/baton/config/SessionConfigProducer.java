@@ -217,7 +217,20 @@ public class SessionConfigProducer {
         string(source, "session.login-url", "/"),
         optional(source, "session.refresh-page.frontend-cookie-domain"),
         prefixes,
-        olderDomain);
+        olderDomain,
+        jakartaSecurityEnabled(source));
+  }
+
+  /**
+   * Whether Baton's Jakarta Security mechanism is wanted, read on its own because the CDI extension
+   * that registers the mechanism needs it before any bean exists.
+   *
+   * @param source where values come from
+   * @return {@code session.jakarta-security.enabled}, default {@code false}
+   * @throws InvalidConfigException when the value is neither true nor false
+   */
+  public static boolean jakartaSecurityEnabled(Config source) {
+    return bool(source, "session.jakarta-security.enabled", "false");
   }
 
   private static boolean isLoopback(String origin) {

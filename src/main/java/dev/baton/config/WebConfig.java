@@ -27,6 +27,10 @@ import java.util.Optional;
  *     false}
  * @param olderCookieDomain {@code session.cookie.older-domain}: the cookie domain Baton used before
  *     {@code session.cookie.domain} changed, whose leftover cookies a refresh clears; default none
+ * @param jakartaSecurity {@code session.jakarta-security.enabled}: put Baton's Jakarta Security
+ *     authentication mechanism in service, so that servlets, EJBs, {@code @RolesAllowed} and the
+ *     Jakarta Security {@code SecurityContext} see the session's user and roles; default {@code
+ *     false}, because a mechanism in service replaces the application's own
  */
 public record WebConfig(
     String apiBasePath,
@@ -38,7 +42,8 @@ public record WebConfig(
     String loginUrl,
     Optional<String> frontendCookieDomain,
     boolean cookieNamePrefixes,
-    Optional<String> olderCookieDomain) {
+    Optional<String> olderCookieDomain,
+    boolean jakartaSecurity) {
 
   /**
    * The name of the cookie that carries the access token.

@@ -1,6 +1,10 @@
 package dev.baton.jaxrs;
 
 import dev.baton.api.VerifySession;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -38,7 +42,40 @@ final class ProtectedMethods {
   /** Per enclosing resource class: the answer for each sub-resource class it hands out. */
   private static final ClassValue<Map<Class<?>, Optional<VerifySession>>> BY_ENCLOSING = perClass();
 
+  /** Per resource class: whether each of its methods restricts its callers by role. */
+  private static final ClassValue<Map<Method, Boolean>> ROLES_BY_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected Map<Method, Boolean> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
   private ProtectedMethods() {}
+
+  /**
+   * Whether the server's role checks govern a resource method: {@code @RolesAllowed} or {@code
+   * DenyAll} on the method, or on its class unless the method says {@code @PermitAll} (Jakarta
+   * Annotations 1.2 section 3.8).
+   *
+   * @param resourceClass the class whose method handles the request
+   * @param method the resource method
+   * @return whether a caller is needed
+   */
+  static boolean restrictsRoles(Class<?> resourceClass, Method method) {
+    return ROLES_BY_CLASS
+        .get(resourceClass)
+        .computeIfAbsent(method, m -> restricts(m) || (!permits(m) && restricts(resourceClass)));
+  }
+
+  private static boolean restricts(AnnotatedElement element) {
+    return element.isAnnotationPresent(RolesAllowed.class)
+        || element.isAnnotationPresent(DenyAll.class);
+  }
+
+  private static boolean permits(Method method) {
+    return method.isAnnotationPresent(PermitAll.class);
+  }
 
   /**
    * The options for a request.

@@ -40,7 +40,12 @@ final class Requests {
     return bearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
   }
 
-  private static String bearer(String authorization) {
+  /**
+   * The token of an {@code Authorization} header's value when it is a Bearer one.
+   *
+   * @return the token, or {@code null}
+   */
+  static String bearer(String authorization) {
     if (authorization == null
         || authorization.length() <= 7
         || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -82,6 +87,21 @@ final class Requests {
       throw new DuplicateCookieException(name);
     }
     return cookie.getValue().isEmpty() ? null : cookie.getValue();
+  }
+
+  /**
+   * A session cookie's value from the raw {@code Cookie} headers, where no parsed map exists (the
+   * servlet layer).
+   *
+   * @return the value, or {@code null} when absent or empty
+   * @throws DuplicateCookieException when the headers carry two different ones
+   */
+  static String sessionCookie(List<String> cookieHeaders, String name) {
+    Set<String> values = values(cookieHeaders, name);
+    if (values.size() > 1) {
+      throw new DuplicateCookieException(name);
+    }
+    return values.isEmpty() || values.iterator().next().isEmpty() ? null : values.iterator().next();
   }
 
   /** Whether {@code name=} appears twice: the one case that needs the headers parsed. */
@@ -130,7 +150,11 @@ final class Requests {
   }
 
   static boolean isStateChanging(ContainerRequestContext request) {
-    return !SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT));
+    return isStateChanging(request.getMethod());
+  }
+
+  static boolean isStateChanging(String method) {
+    return !SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT));
   }
 
   /** Whether the client asked for header-based tokens when its session is created. */

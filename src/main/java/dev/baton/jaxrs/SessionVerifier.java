@@ -16,6 +16,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 @ApplicationScoped
 class SessionVerifier {
 
+  /** Request attribute: the session {@link SessionAuthenticationMechanism} verified. */
+  static final String VERIFIED_ATTRIBUTE = "dev.baton.verified-session";
+
+  /** Request attribute: why that mechanism found no session in the request. */
+  static final String REFUSAL_ATTRIBUTE = "dev.baton.session-refusal";
+
   @Inject SessionService sessions;
   @Inject SessionConfig config;
   @Inject WebConfig web;
@@ -25,6 +31,13 @@ class SessionVerifier {
   /** The checks of one protected request, in order. */
   void verify(ContainerRequestContext request, VerifySession options) {
     transport.readCredentials();
+    // In a servlet container, request properties are the servlet request's attributes.
+    if (request.getProperty(VERIFIED_ATTRIBUTE) instanceof VerifiedSession verified) {
+      // Checked by the Jakarta Security mechanism by the same rules, anti-CSRF included, and any
+      // new access token already sent: verifying again would promote twice.
+      accept(request, verified);
+      return;
+    }
     // 1. Bearer first (header mode), else the cookie. The SDK's own cookies are never read.
     String bearer = Requests.bearer(request);
     String token = bearer != null ? bearer : accessTokenCookie(request);
@@ -49,6 +62,27 @@ class SessionVerifier {
     session
         .newAccessToken()
         .ifPresent(access -> transport.deliverAccessToken(session, access, mode));
+    accept(request, session);
+  }
+
+  /**
+   * With the Jakarta Security mechanism on, a resource with {@code @RolesAllowed} needs a caller:
+   * Baton's or the application's own mechanism's. Without one, Baton answers as for {@code
+   * VerifySession}, so that the frontend SDK refreshes an expired token instead of meeting the
+   * server's bare 403 (Jersey's role filter does not ask the mechanism).
+   */
+  void requireCaller(ContainerRequestContext request) {
+    if (!web.jakartaSecurity() || request.getSecurityContext().getUserPrincipal() != null) {
+      return;
+    }
+    transport.readCredentials();
+    if (request.getProperty(REFUSAL_ATTRIBUTE) == SessionRefusal.TRY_REFRESH) {
+      throw new TryRefreshTokenException("the access token was refused");
+    }
+    throw new UnauthorisedException("no session", null, false);
+  }
+
+  private void accept(ContainerRequestContext request, VerifiedSession session) {
     current.set(session);
     request.setSecurityContext(
         new SessionSecurityContext(

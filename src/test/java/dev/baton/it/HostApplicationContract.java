@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.testing.Await;
 import dev.baton.testing.Concurrently;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,8 @@ abstract class HostApplicationContract {
     "locator/guarded, 401, 200, alice",
     "locator/guarded-class, 401, 200, alice",
     "enclosing/inner, 401, 200, alice",
-    "locator/open, 200, 200, anonymous",
+    // A public resource: the container knows the caller when a token came along.
+    "locator/open, 200, 200, alice",
     "optional, 200, 200, alice"
   })
   void verifySessionIsHonouredWhereverTheHostPutsIt(
@@ -80,6 +83,100 @@ abstract class HostApplicationContract {
     HttpResponse<String> signedIn = client().bearer("GET", path, access);
     assertEquals(withSession, signedIn.statusCode(), path + ": " + signedIn.body());
     assertEquals(user, json(signedIn).getString("user"));
+  }
+
+  /**
+   * With {@code session.jakarta-security.enabled}, every part of the host sees the session's user
+   * and roles: a standard {@code @RolesAllowed} resource, an EJB, a servlet and the Jakarta
+   * Security {@code SecurityContext}. The roles come from the host's {@code SessionRoles} bean.
+   */
+  @ParameterizedTest(name = "{0}: @RolesAllowed {1}, EJB {2}, admin role {3}")
+  @CsvSource({
+    "admin, 200, 200, true",
+    "user, 403, 403, false",
+    "none, 401, 401, false",
+    "expired, 401, 401, false"
+  })
+  void jakartaSecuritySeesTheSessionsUserAndRoles(
+      String caller, int rolesAllowed, int ejb, boolean admin) throws Exception {
+    String userId = caller + "-" + System.nanoTime();
+    String token =
+        switch (caller) {
+          case "none" -> null;
+          case "expired" -> expiredAccessToken();
+          default -> headerLogin(userId).accessToken();
+        };
+    boolean signedIn = caller.equals("admin") || caller.equals("user");
+    String[] auth =
+        token == null ? new String[0] : new String[] {"Authorization", "Bearer " + token};
+
+    HttpResponse<String> annotated = client().get("/api/roles/admin", auth);
+    assertEquals(rolesAllowed, annotated.statusCode(), annotated.body());
+    HttpResponse<String> bean = client().get("/api/roles/ejb", auth);
+    assertEquals(ejb, bean.statusCode(), bean.body());
+    if (signedIn && admin) {
+      assertEquals(userId, json(annotated).getString("user"));
+      assertEquals(userId, json(bean).getString("caller"));
+    }
+    if (!signedIn) {
+      // Baton's answers, which make the frontend SDK refresh and retry.
+      String message = caller.equals("expired") ? "try refresh token" : "unauthorised";
+      assertEquals(message, json(annotated).getString("message"));
+      assertEquals(message, json(bean).getString("message"));
+    }
+
+    JsonObject servlet = json(client().get("/caller", auth));
+    String seen = signedIn ? userId : "anonymous";
+    assertEquals(seen, servlet.getString("user"), servlet.toString());
+    assertEquals(admin, servlet.getBoolean("admin"), servlet.toString());
+    assertEquals(seen, servlet.getString("cdiCaller"), servlet.toString());
+    assertEquals(admin, servlet.getBoolean("cdiAdmin"), servlet.toString());
+  }
+
+  @Test
+  void afterASignOutTheCookiesTheServerLeftMakeNoCaller() throws Exception {
+    Browserless browser = client();
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    HttpResponse<String> login =
+        browser.post("/api/login", "{\"userId\":\"admin-out\",\"password\":\"pw-admin-out\"}");
+    answers.add(login);
+    assertEquals(200, login.statusCode(), login.body());
+    HttpResponse<String> before = browser.get("/caller");
+    answers.add(before);
+    assertEquals("admin-out", json(before).getString("user"));
+    answers.add(browser.get("/api/roles/admin"));
+    assertEquals(200, answers.get(answers.size() - 1).statusCode());
+
+    String antiCsrf = login.headers().firstValue("anti-csrf").orElseThrow();
+    HttpResponse<String> signOut =
+        browser.send("POST", "/api/auth/signout", null, "anti-csrf", antiCsrf);
+    answers.add(signOut);
+    assertEquals(200, signOut.statusCode(), signOut.body());
+
+    HttpResponse<String> after = browser.get("/caller");
+    answers.add(after);
+    assertEquals("anonymous", json(after).getString("user"), after.body());
+    HttpResponse<String> guarded = browser.get("/api/roles/admin");
+    answers.add(guarded);
+    assertEquals(401, guarded.statusCode(), guarded.body());
+    // No login of the container's own (LTPA, an HTTP session) was ever handed out.
+    for (HttpResponse<String> answer : answers) {
+      for (String cookie : answer.headers().allValues("Set-Cookie")) {
+        String name = cookie.substring(0, cookie.indexOf('='));
+        assertTrue(name.equals("sAccessToken") || name.equals("sRefreshToken"), cookie);
+      }
+    }
+  }
+
+  /** An admin's access token that the server has stopped accepting because it expired. */
+  private String expiredAccessToken() throws Exception {
+    String token = headerLogin("admin-expired-" + System.nanoTime()).accessToken();
+    assertEquals(200, client().bearer("GET", "/api/roles/admin", token).statusCode());
+    Await.until(
+        "the access token to expire",
+        Duration.ofSeconds(30),
+        () -> client().bearer("GET", "/api/roles/admin", token).statusCode() == 401);
+    return token;
   }
 
   @Test

@@ -171,7 +171,17 @@ class HostOnLibertyIT extends HostApplicationContract {
                 "SESSION_KEY_ENCRYPTION_KEY_FILE=" + kekFile,
                 // Unbounded lock waits: a deadlock between the host's transaction and Baton would
                 // hang.
-                "SESSION_LOCK_TIMEOUT=PT0S"));
+                "SESSION_LOCK_TIMEOUT=PT0S",
+                // Short enough for a test to see a token expire.
+                "SESSION_ACCESS_TOKEN_VALIDITY=PT5S"));
+    // The host's EJB needs Enterprise Beans Lite, which the production recipe does not list; an
+    // override beside it adds the feature the way an operator would.
+    Path overrides = server.directory().resolve("configDropins/overrides");
+    Files.createDirectories(overrides);
+    Files.writeString(
+        overrides.resolve("host-features.xml"),
+        "<server><featureManager><feature>enterpriseBeansLite-4.0</feature></featureManager>"
+            + "</server>\n");
     // A keystore left by an earlier run has another password: let Liberty make a new one.
     Files.deleteIfExists(server.directory().resolve("resources/security/key.p12"));
     return server;

@@ -29,7 +29,9 @@ class HostOnPayaraIT extends HostApplicationContract {
             Map.of(
                 // Plain HTTP here; the production recipe with HTTPS is tested on Liberty.
                 "SESSION_COOKIE_SECURE", "false",
-                "SESSION_LOCK_TIMEOUT", "PT0S"));
+                "SESSION_LOCK_TIMEOUT", "PT0S",
+                // Short enough for a test to see a token expire.
+                "SESSION_ACCESS_TOKEN_VALIDITY", "PT5S"));
   }
 
   @AfterAll
