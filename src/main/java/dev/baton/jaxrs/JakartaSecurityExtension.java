@@ -23,7 +23,7 @@ public class JakartaSecurityExtension implements Extension {
   /** By name: a class literal would make the server load the class, which needs the API. */
   private static final String MECHANISM = "dev.baton.jaxrs.SessionAuthenticationMechanism";
 
-  private boolean enabled;
+  boolean enabled;
 
   void readSetting(@Observes BeforeBeanDiscovery discovery) {
     enabled = SessionConfigProducer.jakartaSecurityEnabled(ConfigProvider.getConfig());

@@ -124,6 +124,7 @@ class SessionConfigTest {
             + "|session.cookie.name-prefixes",
         "session.cookie.domain=.example.com;session.cookie.older-domain=.EXAMPLE.com"
             + "|session.cookie.older-domain",
+        "session.jakarta-security.enabled=yes|session.jakarta-security.enabled",
       })
   void unsafeWebCombinationsAreRefusedNamingTheKey(String settings, String key) {
     InvalidConfigException refused =
@@ -145,6 +146,14 @@ class SessionConfigTest {
       })
   void safeWebCombinationsAreAccepted(String settings) {
     SessionConfigProducer.readWeb(config(map(settings)));
+  }
+
+  @Test
+  void theJakartaSecurityMechanismIsOffUnlessAskedFor() {
+    assertFalse(SessionConfigProducer.readWeb(config(Map.of())).jakartaSecurity());
+    assertTrue(
+        SessionConfigProducer.readWeb(config(Map.of("session.jakarta-security.enabled", "TRUE")))
+            .jakartaSecurity());
   }
 
   @Test

@@ -14,6 +14,8 @@ import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.Json;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -57,6 +59,24 @@ class SessionFilterTest {
     public String noCsrf() {
       return "";
     }
+
+    @RolesAllowed("admin")
+    public String adminOnly() {
+      return "";
+    }
+  }
+
+  /** A resource whose class restricts roles, with one method that opens itself up. */
+  @RolesAllowed("admin")
+  static class Guarded {
+    public String guarded() {
+      return "";
+    }
+
+    @PermitAll
+    public String open() {
+      return "";
+    }
   }
 
   static final String ACCESS_COOKIE = "sAccessToken";
@@ -66,6 +86,7 @@ class SessionFilterTest {
     final String method;
     final Map<String, String> headers = new HashMap<>();
     final Map<String, Cookie> cookies = new HashMap<>();
+    final Map<String, Object> properties = new HashMap<>();
     String cookieHeader;
     SecurityContext security;
 
@@ -81,6 +102,12 @@ class SessionFilterTest {
     /** A cookie as JAX-RS parses it into the map, which keeps one cookie per name. */
     Request cookie(String name, String value) {
       cookies.put(name, new Cookie.Builder(name).value(value).build());
+      return this;
+    }
+
+    /** A request property: in a servlet container, a servlet request attribute. */
+    Request property(String name, Object value) {
+      properties.put(name, value);
       return this;
     }
 
@@ -117,6 +144,7 @@ class SessionFilterTest {
                 case "getCookies" -> cookies;
                 case "getHeaders" -> allHeaders();
                 case "getUriInfo" -> uri;
+                case "getProperty" -> properties.get((String) args[0]);
                 case "getSecurityContext" ->
                     security != null
                         ? security
@@ -159,8 +187,13 @@ class SessionFilterTest {
   }
 
   static SessionFilter filterFor(TestBaton baton, String methodName) throws Exception {
+    return filterFor(baton, Resource.class, methodName);
+  }
+
+  static SessionFilter filterFor(TestBaton baton, Class<?> resourceClass, String methodName)
+      throws Exception {
     SessionFilter filter = new SessionFilter();
-    Method method = Resource.class.getMethod(methodName);
+    Method method = resourceClass.getMethod(methodName);
     filter.resource =
         new ResourceInfo() {
           @Override
@@ -170,7 +203,7 @@ class SessionFilterTest {
 
           @Override
           public Class<?> getResourceClass() {
-            return Resource.class;
+            return resourceClass;
           }
         };
     SessionVerifier verifier = new SessionVerifier();
@@ -434,5 +467,62 @@ class SessionFilterTest {
     // A cache must never hand this response, and its new token, to someone else.
     assertEquals(List.of("no-store"), headers.get(HttpHeaders.CACHE_CONTROL));
     assertEquals(List.of(HttpHeaders.COOKIE, HttpHeaders.AUTHORIZATION), headers.get("Vary"));
+  }
+
+  @Test
+  void aSessionTheJakartaSecurityMechanismVerifiedIsTakenAsItIsNotVerifiedAgain() throws Exception {
+    SessionFilter filter = filterFor("required");
+    SessionTokens tokens = login();
+    // The request carries no token of its own: only the mechanism's verdict can let it through.
+    Request request =
+        new Request("POST")
+            .property(
+                SessionVerifier.VERIFIED_ATTRIBUTE,
+                baton.sessions().getSession(tokens.accessToken().value(), null, false));
+
+    filter.filter(request.context());
+
+    assertEquals("alice", filter.verifier.current.require().userId());
+    assertEquals("alice", request.security.getUserPrincipal().getName());
+  }
+
+  @Test
+  void withJakartaSecurityARolesAllowedMethodWithoutACallerGetsBatonsAnswers() throws Exception {
+    try (TestBaton bridged = TestBaton.start("session.jakarta-security.enabled", "true")) {
+      SessionFilter filter = filterFor(bridged, "adminOnly");
+      UnauthorisedException none =
+          assertThrows(
+              UnauthorisedException.class, () -> filter.filter(new Request("GET").context()));
+      assertFalse(none.clearTokens());
+      Request expired =
+          new Request("GET")
+              .property(SessionVerifier.REFUSAL_ATTRIBUTE, SessionRefusal.TRY_REFRESH);
+      assertThrows(TryRefreshTokenException.class, () -> filter.filter(expired.context()));
+
+      Request signedIn = new Request("GET");
+      signedIn.security = callerNamed("bob");
+      filter.filter(signedIn.context());
+      assertEquals("bob", signedIn.security.getUserPrincipal().getName(), "left to the server");
+
+      filterFor(bridged, Guarded.class, "open").filter(new Request("GET").context());
+      assertThrows(
+          UnauthorisedException.class,
+          () -> filterFor(bridged, Guarded.class, "guarded").filter(new Request("GET").context()));
+    }
+  }
+
+  @Test
+  void withoutJakartaSecurityRolesAllowedIsLeftToTheServer() throws Exception {
+    Request request = new Request("GET");
+    filterFor("adminOnly").filter(request.context());
+    assertNull(request.security);
+  }
+
+  /** The security context a server sets for a caller its own mechanism authenticated. */
+  private static SecurityContext callerNamed(String name) {
+    return proxy(
+        SecurityContext.class,
+        (method, args) ->
+            method.equals("getUserPrincipal") ? (java.security.Principal) () -> name : null);
   }
 }
