@@ -2,6 +2,7 @@ package dev.baton.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Baton's settings, validated at start-up. Each component names the MicroProfile Config key it
@@ -31,6 +32,8 @@ import java.time.Instant;
  *     ends, however often it is refreshed, default {@code P30D}
  * @param rolesClaim {@code session.roles-claim}: the access-token payload claim that holds the
  *     session's roles as an array of strings, default {@code groups} (MicroProfile JWT's name)
+ * @param audience {@code session.audience}: the {@code aud} claim, comma-separated, for services
+ *     that verify Baton's tokens and check their audience; default none (no {@code aud} claim)
  */
 public record SessionConfig(
     Duration accessTokenValidity,
@@ -45,7 +48,8 @@ public record SessionConfig(
     Duration lockTimeout,
     Duration refreshTokenKeyRotation,
     Duration absoluteLifetime,
-    String rolesClaim) {
+    String rolesClaim,
+    List<String> audience) {
 
   /**
    * When a session ends if nothing refreshes it again: after the idle timeout (the sliding refresh

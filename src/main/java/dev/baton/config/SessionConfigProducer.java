@@ -123,7 +123,24 @@ public class SessionConfigProducer {
         // refreshes stays far below that (security review L12).
         positive(source, "session.refresh-token-key.rotation", "P7D"),
         absoluteLifetime(source, access),
-        claimName(source, "session.roles-claim", "groups"));
+        claimName(source, "session.roles-claim", "groups"),
+        audience(source));
+  }
+
+  /** {@code session.audience}: comma-separated, each value a non-blank string without spaces. */
+  private static List<String> audience(Config source) {
+    List<String> audience =
+        Arrays.stream(string(source, "session.audience", "").split(",", -1))
+            .map(String::trim)
+            .filter(a -> !a.isEmpty())
+            .toList();
+    for (String value : audience) {
+      if (value.chars().anyMatch(Character::isWhitespace)) {
+        throw new InvalidConfigException(
+            "session.audience", "expected comma-separated names such as orders-service");
+      }
+    }
+    return audience;
   }
 
   private static String claimName(Config source, String key, String fallback) {

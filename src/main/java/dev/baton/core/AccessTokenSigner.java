@@ -6,7 +6,9 @@ import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
@@ -80,6 +82,8 @@ class AccessTokenSigner {
     JsonObjectBuilder json =
         JsonSupport.builder(claims.payload())
             .add(ClaimNames.SUBJECT, claims.userId())
+            .add(ClaimNames.USER_PRINCIPAL_NAME, claims.userId())
+            .add(ClaimNames.TOKEN_ID, Secrets.newTokenId())
             .add(ClaimNames.ISSUED_AT, claims.issuedAt().getEpochSecond())
             .add(ClaimNames.EXPIRES, claims.expiresAt().getEpochSecond())
             .add(ClaimNames.ISSUER, config.issuer())
@@ -90,6 +94,14 @@ class AccessTokenSigner {
     }
     if (claims.antiCsrfToken() != null) {
       json.add(ClaimNames.ANTI_CSRF_TOKEN, claims.antiCsrfToken());
+    }
+    List<String> audience = config.audience();
+    if (audience.size() == 1) {
+      json.add(ClaimNames.AUDIENCE, audience.get(0));
+    } else if (!audience.isEmpty()) {
+      JsonArrayBuilder all = JsonSupport.arrayBuilder();
+      audience.forEach(all::add);
+      json.add(ClaimNames.AUDIENCE, all);
     }
     KeyMaterial.SigningKey key = keyRing.signingKey();
     JsonWebSignature jws = new JsonWebSignature();

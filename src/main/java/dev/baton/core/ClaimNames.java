@@ -13,6 +13,11 @@ final class ClaimNames {
   static final String REFRESH_TOKEN_HASH1 = "refreshTokenHash1";
   static final String PARENT_REFRESH_TOKEN_HASH1 = "parentRefreshTokenHash1";
   static final String ANTI_CSRF_TOKEN = "antiCsrfToken";
+  static final String TOKEN_ID = "jti";
+  static final String AUDIENCE = "aud";
+
+  /** MicroProfile JWT's user name claim: verifiers such as Liberty's read the user from it. */
+  static final String USER_PRINCIPAL_NAME = "upn";
 
   /** Baton's own claims plus the registered JWT claims of RFC 7519 section 4.1. */
   static final Set<String> RESERVED =
@@ -25,9 +30,10 @@ final class ClaimNames {
           REFRESH_TOKEN_HASH1,
           PARENT_REFRESH_TOKEN_HASH1,
           ANTI_CSRF_TOKEN,
-          "aud",
+          TOKEN_ID,
+          AUDIENCE,
+          USER_PRINCIPAL_NAME,
           "nbf",
-          "jti",
           "tId",
           "rsub");
 

@@ -37,6 +37,15 @@ final class Secrets {
   }
 
   /**
+   * A new access-token id ({@code jti}): 128 random bits, base64url, unique without coordination.
+   *
+   * @return the id
+   */
+  static String newTokenId() {
+    return BASE64URL.encodeToString(randomBytes(16));
+  }
+
+  /**
    * SHA-256 of a string's UTF-8 bytes, as lower-case hex: SuperTokens' {@code hash1} of a refresh
    * token, and applied twice its {@code hash2}.
    *

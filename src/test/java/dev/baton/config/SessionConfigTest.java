@@ -85,7 +85,8 @@ class SessionConfigTest {
     "session.refresh-token-key.rotation, PT0S",
     "session.refresh-token-key.rotation, weekly",
     "session.absolute-lifetime, PT0S",
-    "session.absolute-lifetime, PT1H"
+    "session.absolute-lifetime, PT1H",
+    "session.audience, 'orders service'"
   })
   void invalidValueIsRefusedNamingTheKey(String key, String value) {
     InvalidConfigException refused =

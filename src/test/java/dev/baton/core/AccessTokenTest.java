@@ -92,6 +92,65 @@ class AccessTokenTest {
   }
 
   /**
+   * The claims a MicroProfile JWT verifier needs (MP-JWT 2.1 "Minimum MP-JWT Required Claims"):
+   * Liberty's mpJwt reads the user from {@code upn} only, and Payara wants {@code typ} and {@code
+   * jti}. Pinned here so that no change of signer can drop one.
+   */
+  @Test
+  void accessTokensCarryTheMicroProfileJwtClaims() {
+    String token =
+        sessions
+            .createNewSession(
+                "carol",
+                Json.createObjectBuilder()
+                    .add("groups", Json.createArrayBuilder().add("admin").add("user"))
+                    .build(),
+                null)
+            .accessToken()
+            .value();
+    JsonObject header = Jwts.header(token);
+    JsonObject claims = Jwts.claims(token);
+    assertAll(
+        () -> assertEquals("JWT", header.getString("typ")),
+        () -> assertEquals("RS256", header.getString("alg")),
+        () -> assertTrue(header.containsKey("kid")),
+        () -> assertEquals("baton", claims.getString("iss")),
+        () -> assertEquals("carol", claims.getString("sub")),
+        () -> assertEquals("carol", claims.getString("upn")),
+        () -> assertTrue(claims.containsKey("iat") && claims.containsKey("exp")),
+        () ->
+            assertEquals(
+                Json.createArrayBuilder().add("admin").add("user").build(),
+                claims.getJsonArray("groups")),
+        () -> assertFalse(claims.containsKey("aud"), "no audience unless configured"));
+    String again = sessions.createNewSession("carol", null, null).accessToken().value();
+    assertFalse(
+        claims.getString("jti").equals(Jwts.claims(again).getString("jti")),
+        "each token has its own id");
+    assertEquals(
+        Json.createObjectBuilder()
+            .add("groups", Json.createArrayBuilder().add("admin").add("user"))
+            .build(),
+        sessions.getSession(token, null, false).accessTokenPayload(),
+        "upn and jti are Baton's claims, not the application's payload");
+  }
+
+  @Test
+  void theConfiguredAudienceIsTheAudClaim() {
+    try (TestBaton one = TestBaton.start("session.audience", "orders");
+        TestBaton two = TestBaton.start("session.audience", "orders, billing")) {
+      assertEquals(
+          "orders",
+          Jwts.claims(one.sessions().createNewSession("u", null, null).accessToken().value())
+              .getString("aud"));
+      assertEquals(
+          Json.createArrayBuilder().add("orders").add("billing").build(),
+          Jwts.claims(two.sessions().createNewSession("u", null, null).accessToken().value())
+              .getJsonArray("aud"));
+    }
+  }
+
+  /**
    * Security review L10: smallrye-jwt's builder applies the application's {@code
    * smallrye.jwt.new-token.*} settings to every token it signs; Baton's tokens must not change.
    */
@@ -123,7 +182,7 @@ class AccessTokenTest {
       assertAll(
           () -> assertEquals("baton", claims.getString("iss")),
           () -> assertFalse(claims.containsKey("aud")),
-          () -> assertFalse(claims.containsKey("jti")),
+          () -> assertEquals(22, claims.getString("jti").length(), "Baton's own id, not a UUID"),
           () ->
               assertEquals(
                   3600,

@@ -165,6 +165,7 @@ class BadInputTest {
         "aud",
         "nbf",
         "jti",
+        "upn",
         "sessionHandle",
         "refreshTokenHash1",
         "parentRefreshTokenHash1",
