@@ -23,6 +23,11 @@ export async function serverReady(timeoutMs = 120_000) {
 
 export async function launch() {
   await serverReady();
+  return launchChromium();
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launchChromium() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [

@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.testing.Await;
 import dev.baton.testing.Concurrently;
 import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -166,6 +171,34 @@ abstract class HostApplicationContract {
         assertTrue(name.equals("sAccessToken") || name.equals("sRefreshToken"), cookie);
       }
     }
+  }
+
+  /**
+   * The unmodified frontend SDK in Chromium on the host's page: a {@code @RolesAllowed} resource
+   * across an access-token expiry (src/main/frontend/host-tests, run here against this server).
+   */
+  @Test
+  void theSdkInChromiumKeepsARolesAllowedResourceWorkingAcrossAnExpiry() throws Exception {
+    ProcessBuilder node =
+        new ProcessBuilder("node", "--test", "--test-concurrency=1", "host-tests/")
+            .directory(new File("src/main/frontend"))
+            .redirectErrorStream(true);
+    node.environment().put("HOST_URL", base().toString());
+    Process tests = node.start();
+    CompletableFuture<String> output =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(tests.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                return e.toString();
+              }
+            });
+    if (!tests.waitFor(3, TimeUnit.MINUTES)) {
+      tests.destroyForcibly();
+      throw new AssertionError("the browser tests did not finish in 3 minutes");
+    }
+    assertEquals(0, tests.exitValue(), output.get(10, TimeUnit.SECONDS));
   }
 
   /** An admin's access token that the server has stopped accepting because it expired. */

@@ -10,6 +10,8 @@ import dev.baton.testing.Await;
 import dev.baton.testing.Concurrently;
 import dev.baton.testing.CuttableProxy;
 import dev.baton.testing.Jwts;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -41,7 +43,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two Open Liberty servers behind an imaginary load balancer, started at the same moment on one
  * empty PostgreSQL database. The servers are made from the Liberty runtime the build installed,
  * with the demo's server.xml, the WAR and the PostgreSQL driver, configured by environment
- * (DB_KIND, DB_URL) exactly as the README tells users to, and a short key rotation.
+ * (DB_KIND, DB_URL) exactly as the README tells users to, and a short key rotation. Beside them, a
+ * downstream service (src/it/downstream) verifies their tokens with Liberty's MicroProfile JWT,
+ * configured only with Baton's JWKS URL and issuer, as the README says.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoLibertyServersIT {
@@ -52,6 +56,7 @@ class TwoLibertyServersIT {
   private static final List<String> SERVERS = List.of("baton-pg-a", "baton-pg-b");
   private static final URI A = URI.create("http://localhost:9381");
   private static final URI B = URI.create("http://localhost:9382");
+  private static final URI DOWNSTREAM = URI.create("http://localhost:9383");
 
   /**
    * Both servers rotate their signing key this often, so that a test can see a rotation. Longer
@@ -59,6 +64,9 @@ class TwoLibertyServersIT {
    * would rightly rotate the first key away at start-up.
    */
   private static final Duration KEY_ROTATION = Duration.ofSeconds(15);
+
+  /** A token of A's that the downstream service accepted when the class started. */
+  private static String tokenIssuedAtStart;
 
   /** Server B reaches PostgreSQL through this proxy, so a test can take its database away. */
   private static CuttableProxy databaseOfB;
@@ -70,16 +78,32 @@ class TwoLibertyServersIT {
     servers =
         List.of(
             createServer(SERVERS.get(0), 9381, 5432),
-            createServer(SERVERS.get(1), 9382, databaseOfB.port()));
+            createServer(SERVERS.get(1), 9382, databaseOfB.port()),
+            createDownstream());
     List<Process> starting = new ArrayList<>();
-    for (LibertyServer server : servers) {
+    for (LibertyServer server : servers.subList(0, 2)) {
       starting.add(server.launch("start"));
     }
     for (Process process : starting) {
       process.waitFor();
     }
+    // After the two, so that it does not widen the gap between their starts.
+    servers.get(2).launch("start").waitFor();
     LibertyServer.waitUntilReady(A, Duration.ofMinutes(3));
     LibertyServer.waitUntilReady(B, Duration.ofMinutes(3));
+    // Deployed once it asks for a token: it has no health endpoint.
+    Await.until(
+        "the downstream service to deploy",
+        Duration.ofMinutes(2),
+        () -> {
+          try {
+            return new Browserless(DOWNSTREAM).get("/whoami").statusCode() == 401;
+          } catch (IOException notYet) {
+            return false;
+          }
+        });
+    tokenIssuedAtStart = accessTokenWithGroup(A, "ken", "user");
+    assertEquals(200, bearer(DOWNSTREAM, "GET", "/whoami", tokenIssuedAtStart).statusCode());
   }
 
   @AfterAll
@@ -111,13 +135,19 @@ class TwoLibertyServersIT {
         .anyMatch(key -> key.asJsonObject().getString("kid").equals(kid));
   }
 
+  /**
+   * A rotation on A: B verifies the new key's tokens, and so does the downstream MicroProfile JWT
+   * service, which cached Baton's JWKS before the key signed.
+   */
   @Test
-  void keyRotatedByAIsHonouredByB() throws Exception {
-    String firstKid = Jwts.header(accessTokenFrom(A, "frank")).getString("kid");
+  void keyRotatedByAIsHonouredByBAndByADownstreamService() throws Exception {
+    String first = accessTokenWithGroup(A, "frank", "user");
+    assertEquals(200, bearer(DOWNSTREAM, "GET", "/whoami", first).statusCode());
+    String firstKid = Jwts.header(first).getString("kid");
     String rotated = null;
     Instant deadline = Instant.now().plus(KEY_ROTATION.multipliedBy(4));
     while (rotated == null && Instant.now().isBefore(deadline)) {
-      String token = accessTokenFrom(A, "frank");
+      String token = accessTokenWithGroup(A, "frank", "user");
       if (!Jwts.header(token).getString("kid").equals(firstKid)) {
         rotated = token;
       } else {
@@ -129,6 +159,43 @@ class TwoLibertyServersIT {
     assertEquals(200, bearer(B, "GET", "/demo/me", rotated).statusCode());
     String newKid = Jwts.header(rotated).getString("kid");
     assertTrue(publishes(B, newKid));
+    HttpResponse<String> downstream = bearer(DOWNSTREAM, "GET", "/whoami", rotated);
+    assertEquals(200, downstream.statusCode(), downstream.body());
+  }
+
+  @Test
+  void aDownstreamMpJwtServiceTakesTheUserAndRolesFromBatonsTokens() throws Exception {
+    String admin = accessTokenWithGroup(A, "ivy", "admin");
+    HttpResponse<String> whoami = bearer(DOWNSTREAM, "GET", "/whoami", admin);
+    assertEquals(200, whoami.statusCode(), whoami.body());
+    assertEquals("ivy", json(whoami).getString("user"));
+    assertEquals("ivy", json(whoami).getString("subject"));
+    assertEquals(200, bearer(DOWNSTREAM, "GET", "/whoami/admin", admin).statusCode());
+
+    String user = accessTokenWithGroup(B, "judy", "user");
+    assertEquals(200, bearer(DOWNSTREAM, "GET", "/whoami", user).statusCode());
+    assertEquals(403, bearer(DOWNSTREAM, "GET", "/whoami/admin", user).statusCode());
+  }
+
+  @Test
+  void aDownstreamServiceRefusesATamperedTokenAndAnExpiredOne() throws Exception {
+    String token = accessTokenWithGroup(A, "ken", "user");
+    assertEquals(200, bearer(DOWNSTREAM, "GET", "/whoami", token).statusCode());
+    String[] parts = token.split("\\.", -1);
+    JsonObject promoted =
+        Json.createObjectBuilder(Jwts.claims(token))
+            .add("groups", Json.createArrayBuilder().add("admin"))
+            .build();
+    String tampered = parts[0] + "." + Jwts.encode(promoted) + "." + parts[2];
+    assertEquals(401, bearer(DOWNSTREAM, "GET", "/whoami/admin", tampered).statusCode());
+
+    // Issued when the class started (and accepted then), so most of its life has passed by now.
+    long expiry = Jwts.claims(tokenIssuedAtStart).getJsonNumber("exp").longValue();
+    Await.until(
+        "the downstream service to refuse the token once it expired",
+        KEY_ROTATION.multipliedBy(3),
+        () -> bearer(DOWNSTREAM, "GET", "/whoami", tokenIssuedAtStart).statusCode() == 401);
+    assertTrue(Instant.now().getEpochSecond() >= expiry, "refused for its expiry, not before");
   }
 
   @Test
@@ -360,6 +427,24 @@ class TwoLibertyServersIT {
     return new Browserless(server).headerLogin(userId).accessToken();
   }
 
+  /** A header-mode demo login whose access token carries {@code groups: [group]}. */
+  private static String accessTokenWithGroup(URI server, String userId, String group)
+      throws Exception {
+    HttpResponse<String> login =
+        new Browserless(server)
+            .post(
+                "/demo/login",
+                "{\"userId\":\""
+                    + userId
+                    + "\",\"accessTokenPayload\":{\"groups\":[\""
+                    + group
+                    + "\"]}}",
+                "st-auth-mode",
+                "header");
+    assertEquals(200, login.statusCode(), login.body());
+    return login.headers().firstValue("st-access-token").orElseThrow();
+  }
+
   private static HttpResponse<String> bearer(URI server, String method, String path, String token)
       throws Exception {
     return new Browserless(server).bearer(method, path, token);
@@ -421,6 +506,22 @@ class TwoLibertyServersIT {
         server.directory().resolve("it-threads.xml"),
         "<server><executor coreThreads=\"32\"/></server>\n");
     return server;
+  }
+
+  /** The downstream service, told where Baton's keys are and which issuer to expect. */
+  private static LibertyServer createDownstream() throws Exception {
+    LibertyServer downstream =
+        LibertyServer.create(
+            "baton-downstream",
+            Path.of("src", "it", "downstream", "src", "main", "liberty", "server.xml"),
+            Path.of(
+                System.getProperty("downstream.war", "target/it/downstream/target/downstream.war")),
+            List.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + A + "/auth/jwt/jwks.json",
+                "MP_JWT_VERIFY_ISSUER=baton"));
+    // A keystore left by an earlier run may have another password: let Liberty make a new one.
+    Files.deleteIfExists(downstream.directory().resolve("resources/security/key.p12"));
+    return downstream;
   }
 
   private static long count(String query) throws Exception {
