@@ -31,7 +31,11 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.Hashtable;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -106,9 +110,41 @@ class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
     session.newAccessToken().ifPresent(access -> deliver(response, session, access, mode));
     request.setAttribute(SessionVerifier.VERIFIED_ATTRIBUTE, session);
+    offerCacheKey(context, token);
     return context.notifyContainerAboutLogin(
         new CallerPrincipal(session.userId()),
         RoleClaim.rolesIn(session.accessTokenPayload(), config.rolesClaim()));
+  }
+
+  /**
+   * Open Liberty's name for the key under which it caches the subject of a login (the {@code
+   * AttributeNameConstants.WSCREDENTIAL_CACHE_KEY} of its SPI); other servers ignore it.
+   */
+  static final String LIBERTY_CACHE_KEY = "com.ibm.wsspi.security.cred.cacheKey";
+
+  /**
+   * Lets a server that caches logins reuse the subject it built for this same token. Without it,
+   * Open Liberty runs a full JAAS login for every request, which creates and signs an LTPA token
+   * each time (BENCHMARKS.md). The key is a hash of the token: the same token means the same user
+   * and roles until it expires, and Baton has verified it on this very request before the key is
+   * offered.
+   */
+  @SuppressWarnings("JdkObsolete") // Liberty looks for a Hashtable among the private credentials
+  private static void offerCacheKey(HttpMessageContext context, String token) {
+    Hashtable<String, Object> custom = new Hashtable<>();
+    custom.put(LIBERTY_CACHE_KEY, "baton:" + sha256(token));
+    context.getClientSubject().getPrivateCredentials().add(custom);
+  }
+
+  private static String sha256(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /**

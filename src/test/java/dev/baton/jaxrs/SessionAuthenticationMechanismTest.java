@@ -28,10 +28,12 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.security.auth.Subject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +59,7 @@ class SessionAuthenticationMechanismTest {
     final Map<String, Object> attributes = new HashMap<>();
     final Map<String, List<String>> responseHeaders = new HashMap<>();
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    final Subject clientSubject = new Subject();
     boolean isProtected;
     int status = 200;
     Principal caller;
@@ -144,6 +147,7 @@ class SessionAuthenticationMechanismTest {
               switch (name) {
                 case "isProtected" -> isProtected;
                 case "isAuthenticationRequest" -> false;
+                case "getClientSubject" -> clientSubject;
                 case "doNothing" -> AuthenticationStatus.NOT_DONE;
                 case "notifyContainerAboutLogin" -> {
                   caller = (Principal) args[0];
@@ -220,6 +224,43 @@ class SessionAuthenticationMechanismTest {
         (VerifiedSession) exchange.attributes.get(SessionVerifier.VERIFIED_ATTRIBUTE);
     assertEquals("alice", verified.userId());
     assertTrue(exchange.responseHeaders.isEmpty(), "no container session, no cookie of its own");
+  }
+
+  /**
+   * Open Liberty reuses the subject it built for a cache key instead of a new JAAS login, which
+   * signs an LTPA token per request (BENCHMARKS.md): the key names the token, never contains it.
+   */
+  @Test
+  void theServerIsOfferedACacheKeyPerTokenThatDoesNotRevealIt() throws Exception {
+    String first = accessTokenWithRoles("admin");
+    String second = accessTokenWithRoles("admin");
+    Exchange one = new Exchange("GET", "/api/orders").header("Authorization", "Bearer " + first);
+    Exchange again = new Exchange("GET", "/api/orders").header("Authorization", "Bearer " + first);
+    Exchange other = new Exchange("GET", "/api/orders").header("Authorization", "Bearer " + second);
+    validate(one);
+    validate(again);
+    validate(other);
+
+    Object key = cacheKey(one);
+    assertEquals(key, cacheKey(again));
+    assertTrue(!key.equals(cacheKey(other)), "each token its own key");
+    assertTrue(!key.toString().contains(first) && key.toString().startsWith("baton:"));
+  }
+
+  @Test
+  void aRefusedTokenIsOfferedNoCacheKey() throws Exception {
+    Exchange exchange = new Exchange("GET", "/api/orders").header("Authorization", "Bearer junk");
+    validate(exchange);
+    assertTrue(exchange.clientSubject.getPrivateCredentials().isEmpty());
+  }
+
+  private static Object cacheKey(Exchange exchange) {
+    return exchange
+        .clientSubject
+        .getPrivateCredentials(Hashtable.class)
+        .iterator()
+        .next()
+        .get(SessionAuthenticationMechanism.LIBERTY_CACHE_KEY);
   }
 
   @Test
