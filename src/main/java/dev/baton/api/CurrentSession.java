@@ -22,4 +22,15 @@ public interface CurrentSession {
    * @throws dev.baton.api.exception.UnauthorisedException if the request has none
    */
   VerifiedSession require();
+
+  /**
+   * Records that the user of the current request has just authenticated again (see {@link
+   * SessionService#recordAuthentication}) and sends the new access token with this response, so
+   * that the client's next request passes {@code VerifySession.maxAuthAge}.
+   *
+   * @return the session as it is now
+   * @throws dev.baton.api.exception.UnauthorisedException if the request has no session, or the
+   *     session is gone
+   */
+  VerifiedSession recordAuthentication();
 }

@@ -131,4 +131,18 @@ public interface SessionService {
    *     session is gone
    */
   Optional<IssuedToken> regenerateAccessToken(String accessToken, JsonObject accessTokenPayload);
+
+  /**
+   * Records that the session's user has just authenticated again, for example by re-entering a
+   * password before a sensitive action, without a new login: the session keeps its handle, its
+   * {@code auth_time} becomes now (here and in every access token from now on), and a new access
+   * token carries it at once. {@code VerifySession.maxAuthAge} then lets the user through again.
+   *
+   * @param accessToken a valid access token of the session
+   * @return the session as it is now, with the new access token to send to the client
+   * @throws dev.baton.api.exception.TryRefreshTokenException if the token has expired: refresh,
+   *     then record again
+   * @throws dev.baton.api.exception.UnauthorisedException if the session is gone
+   */
+  VerifiedSession recordAuthentication(String accessToken);
 }

@@ -15,10 +15,14 @@ import java.util.Optional;
  * @param sessionExpiresAt when the session ends unless it is refreshed again (never after its
  *     absolute lifetime), present when verification read the session's row: with a new access
  *     token, which must not be kept by the client any longer
+ * @param authenticatedAt when the user last proved who they are: the login that created the
+ *     session, or a re-authentication recorded since (the access token's {@code auth_time}, whole
+ *     seconds)
  */
 public record VerifiedSession(
     String sessionHandle,
     String userId,
     JsonObject accessTokenPayload,
     Optional<IssuedToken> newAccessToken,
-    Optional<Instant> sessionExpiresAt) {}
+    Optional<Instant> sessionExpiresAt,
+    Instant authenticatedAt) {}

@@ -41,4 +41,17 @@ public @interface VerifySession {
    * @return true to check
    */
   boolean antiCsrfCheck() default true;
+
+  /**
+   * The longest time since the user last authenticated (signed in, or re-authenticated as recorded
+   * with {@link SessionService#recordAuthentication}), as an ISO-8601 duration such as {@code
+   * PT5M}; empty, the default, for no limit. An older session is refused with SuperTokens' 403
+   * {@code {"message":"invalid claim","claimValidationErrors":[{"id":"baton-auth-time",...}]}},
+   * which the frontend SDK hands to the application so that it can ask the user to authenticate
+   * again (OWASP ASVS 7.5.1). A value that is not a positive duration refuses every request the
+   * same way, and says so in the log: a check that cannot be read fails closed.
+   *
+   * @return the maximum age, or empty
+   */
+  String maxAuthAge() default "";
 }

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
  * @param payload the application's claims
  * @param issuedAt {@code iat}
  * @param expiresAt {@code exp}
+ * @param authTime {@code auth_time}: when the user last authenticated (OIDC Core 1.0 section 2)
  */
 record AccessTokenClaims(
     String sessionHandle,
@@ -27,17 +28,20 @@ record AccessTokenClaims(
     String antiCsrfToken,
     JsonObject payload,
     Instant issuedAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    Instant authTime) {
 
   /**
    * The same claims once the refresh token they name has become the session's current one.
    *
    * @param newPayload the payload the database holds now
+   * @param storedAuthTime the last authentication the database holds now
    * @param now when the new token is issued
    * @param validity how long it lives
    * @return claims without a parent hash
    */
-  AccessTokenClaims confirmed(JsonObject newPayload, Instant now, Duration validity) {
+  AccessTokenClaims confirmed(
+      JsonObject newPayload, Instant storedAuthTime, Instant now, Duration validity) {
     return new AccessTokenClaims(
         sessionHandle,
         userId,
@@ -46,7 +50,8 @@ record AccessTokenClaims(
         antiCsrfToken,
         newPayload,
         now,
-        expiryAfter(now, validity));
+        expiryAfter(now, validity),
+        storedAuthTime);
   }
 
   /**
@@ -59,6 +64,26 @@ record AccessTokenClaims(
    */
   static Instant expiryAfter(Instant now, Duration validity) {
     return now.plus(validity).truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /**
+   * The same session's claims after its user authenticated again, in a token issued now.
+   *
+   * @param now when the user authenticated and the token is issued
+   * @param validity how long it lives
+   * @return the claims
+   */
+  AccessTokenClaims reauthenticated(Instant now, Duration validity) {
+    return new AccessTokenClaims(
+        sessionHandle,
+        userId,
+        refreshTokenHash1,
+        parentRefreshTokenHash1,
+        antiCsrfToken,
+        payload,
+        now,
+        expiryAfter(now, validity),
+        now);
   }
 
   /**
@@ -76,7 +101,8 @@ record AccessTokenClaims(
         antiCsrfToken,
         newPayload,
         issuedAt,
-        expiresAt);
+        expiresAt,
+        authTime);
   }
 
   @Override

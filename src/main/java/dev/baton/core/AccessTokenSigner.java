@@ -86,6 +86,7 @@ class AccessTokenSigner {
             .add(ClaimNames.TOKEN_ID, Secrets.newTokenId())
             .add(ClaimNames.ISSUED_AT, claims.issuedAt().getEpochSecond())
             .add(ClaimNames.EXPIRES, claims.expiresAt().getEpochSecond())
+            .add(ClaimNames.AUTH_TIME, claims.authTime().getEpochSecond())
             .add(ClaimNames.ISSUER, config.issuer())
             .add(ClaimNames.SESSION_HANDLE, claims.sessionHandle())
             .add(ClaimNames.REFRESH_TOKEN_HASH1, claims.refreshTokenHash1());

@@ -153,7 +153,9 @@ class AccessTokenVerifier {
         string(claims, ClaimNames.ANTI_CSRF_TOKEN),
         payloadOf(claims),
         Instant.ofEpochSecond(seconds(claims, ClaimNames.ISSUED_AT)),
-        Instant.ofEpochSecond(seconds(claims, ClaimNames.EXPIRES)));
+        Instant.ofEpochSecond(seconds(claims, ClaimNames.EXPIRES)),
+        // A token from before Baton wrote this claim is refreshed, never taken as fresh.
+        Instant.ofEpochSecond(seconds(claims, ClaimNames.AUTH_TIME)));
   }
 
   private static JsonObject payloadOf(JsonObject claims) {

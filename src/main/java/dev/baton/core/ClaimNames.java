@@ -14,6 +14,7 @@ final class ClaimNames {
   static final String PARENT_REFRESH_TOKEN_HASH1 = "parentRefreshTokenHash1";
   static final String ANTI_CSRF_TOKEN = "antiCsrfToken";
   static final String TOKEN_ID = "jti";
+  static final String AUTH_TIME = "auth_time";
   static final String AUDIENCE = "aud";
 
   /** MicroProfile JWT's user name claim: verifiers such as Liberty's read the user from it. */
@@ -31,6 +32,7 @@ final class ClaimNames {
           PARENT_REFRESH_TOKEN_HASH1,
           ANTI_CSRF_TOKEN,
           TOKEN_ID,
+          AUTH_TIME,
           AUDIENCE,
           USER_PRINCIPAL_NAME,
           "nbf",

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +62,7 @@ class DefaultSessionService implements SessionService {
     // Signed before the row is written, so a payload too big for its cookie leaves nothing behind.
     SessionTokens tokens =
         issue(
-            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson), now, expiresAt),
+            new SessionSnapshot(handle, userId, Payloads.parse(payloadJson), now, expiresAt, now),
             refreshToken,
             null,
             antiCsrf,
@@ -112,7 +113,12 @@ class DefaultSessionService implements SessionService {
                               "session expired or revoked", claims.sessionHandle())));
     }
     return new VerifiedSession(
-        claims.sessionHandle(), claims.userId(), payload, Optional.empty(), Optional.empty());
+        claims.sessionHandle(),
+        claims.userId(),
+        payload,
+        Optional.empty(),
+        Optional.empty(),
+        claims.authTime());
   }
 
   /** The first request after a refresh: its refresh token becomes the session's parent. */
@@ -128,13 +134,19 @@ class DefaultSessionService implements SessionService {
       case UNCONFIRMED_CHILD, ALREADY_CURRENT -> {
         JsonObject payload = outcome.session().accessTokenPayload();
         IssuedToken confirmed =
-            signer.sign(claims.confirmed(payload, clock.instant(), config.accessTokenValidity()));
+            signer.sign(
+                claims.confirmed(
+                    payload,
+                    outcome.session().authTime(),
+                    clock.instant(),
+                    config.accessTokenValidity()));
         yield new VerifiedSession(
             claims.sessionHandle(),
             claims.userId(),
             payload,
             Optional.of(confirmed),
-            Optional.of(outcome.session().expiresAt()));
+            Optional.of(outcome.session().expiresAt()),
+            outcome.session().authTime());
       }
     };
   }
@@ -265,6 +277,34 @@ class DefaultSessionService implements SessionService {
     return Optional.of(replacement);
   }
 
+  @Override
+  public VerifiedSession recordAuthentication(String accessToken) {
+    if (accessToken == null || accessToken.isBlank()) {
+      throw new UnauthorisedException("no access token", null, false);
+    }
+    AccessTokenClaims claims = verifier.verify(accessToken, false);
+    // JWT times are whole seconds; so is the stored time, so that the token and the row agree.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    AccessTokenClaims fresh = claims.reauthenticated(now, config.accessTokenValidity());
+    IssuedToken token = signer.sign(fresh);
+    Optional<Instant> sessionEnd =
+        translate(
+            () ->
+                transactions.updated(
+                    claims.sessionHandle(), s -> s.authenticated(now.toEpochMilli())));
+    return new VerifiedSession(
+        claims.sessionHandle(),
+        claims.userId(),
+        claims.payload(),
+        Optional.of(token),
+        Optional.of(
+            sessionEnd.orElseThrow(
+                () ->
+                    new UnauthorisedException(
+                        "session expired or revoked", claims.sessionHandle()))),
+        now);
+  }
+
   private SessionTokens issue(
       SessionSnapshot session,
       String refreshToken,
@@ -280,7 +320,8 @@ class DefaultSessionService implements SessionService {
             antiCsrf,
             session.accessTokenPayload(),
             now,
-            AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()));
+            AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()),
+            session.authTime());
     return new SessionTokens(
         session.handle(),
         session.userId(),
@@ -309,7 +350,8 @@ class DefaultSessionService implements SessionService {
         session.userId(),
         current.get(),
         session.createdAt(),
-        session.expiresAt());
+        session.expiresAt(),
+        session.authTime());
   }
 
   /** Signs a token of the session's longest shape with the new payload, to measure it. */
@@ -325,7 +367,8 @@ class DefaultSessionService implements SessionService {
             newAntiCsrfToken(),
             payload,
             now,
-            AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()));
+            AccessTokenClaims.expiryAfter(now, config.accessTokenValidity()),
+            now);
     signer.requireCookieFits(signer.sign(longest), true);
   }
 

@@ -142,6 +142,22 @@ class SessionTransactions {
   }
 
   /**
+   * Changes a live session's row under lock, and says when the session ends.
+   *
+   * @param handle the session
+   * @param change what to change
+   * @return the session's end, empty when it was not live
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  Optional<Instant> updated(String handle, Consumer<SessionEntity> change) {
+    long now = clock.millis();
+    Optional<SessionEntity> session =
+        sessions.lock(handle, config.lockTimeout()).filter(s -> s.isLiveAt(now));
+    session.ifPresent(change);
+    return session.map(s -> Instant.ofEpochMilli(s.expiresAt()));
+  }
+
+  /**
    * Changes a live session under lock.
    *
    * @param handle the session
@@ -150,11 +166,8 @@ class SessionTransactions {
    */
   @Transactional(TxType.REQUIRES_NEW)
   boolean update(String handle, Consumer<SessionEntity> change) {
-    long now = clock.millis();
-    Optional<SessionEntity> session =
-        sessions.lock(handle, config.lockTimeout()).filter(s -> s.isLiveAt(now));
-    session.ifPresent(change);
-    return session.isPresent();
+    // In this transaction already: the call does not pass through the interceptor again.
+    return updated(handle, change).isPresent();
   }
 
   /**
@@ -196,6 +209,7 @@ class SessionTransactions {
         session.userId(),
         Payloads.parse(session.accessTokenPayload()),
         Instant.ofEpochMilli(session.createdAt()),
-        Instant.ofEpochMilli(session.expiresAt()));
+        Instant.ofEpochMilli(session.expiresAt()),
+        Instant.ofEpochMilli(session.authTime()));
   }
 }

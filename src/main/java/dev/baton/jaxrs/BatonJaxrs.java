@@ -1,5 +1,6 @@
 package dev.baton.jaxrs;
 
+import dev.baton.jaxrs.mapper.InvalidClaimMapper;
 import dev.baton.jaxrs.mapper.InvalidSessionInputMapper;
 import dev.baton.jaxrs.mapper.MalformedJsonMapper;
 import dev.baton.jaxrs.mapper.SessionStoreUnavailableMapper;
@@ -37,6 +38,7 @@ public final class BatonJaxrs {
         TryRefreshTokenMapper.class,
         TokenTheftDetectedMapper.class,
         InvalidSessionInputMapper.class,
+        InvalidClaimMapper.class,
         SessionStoreUnavailableMapper.class);
   }
 

@@ -6,11 +6,13 @@ import dev.baton.api.VerifySession;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
+import dev.baton.config.BatonClock;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.time.Clock;
 
 /** The checks of a request that {@link SessionFilter} found protected. */
 @ApplicationScoped
@@ -27,20 +29,22 @@ class SessionVerifier {
   @Inject WebConfig web;
   @Inject RequestSession current;
   @Inject RequestTokenTransport transport;
+  @Inject @BatonClock Clock clock;
 
   /** The checks of one protected request, in order. */
   void verify(ContainerRequestContext request, VerifySession options) {
     transport.readCredentials();
+    // 1. Bearer first (header mode), else the cookie. The SDK's own cookies are never read.
+    String bearer = Requests.bearer(request);
+    String token = bearer != null ? bearer : accessTokenCookie(request);
+    TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
     // In a servlet container, request properties are the servlet request's attributes.
     if (request.getProperty(VERIFIED_ATTRIBUTE) instanceof VerifiedSession verified) {
       // Checked by the Jakarta Security mechanism by the same rules, anti-CSRF included, and any
       // new access token already sent: verifying again would promote twice.
-      accept(request, verified);
+      accept(request, verified, options, token, mode);
       return;
     }
-    // 1. Bearer first (header mode), else the cookie. The SDK's own cookies are never read.
-    String bearer = Requests.bearer(request);
-    String token = bearer != null ? bearer : accessTokenCookie(request);
     if (token == null) {
       if (options.sessionRequired()) {
         throw new UnauthorisedException("no access token", null, false);
@@ -48,7 +52,6 @@ class SessionVerifier {
       return;
     }
     // 2. Anti-CSRF only where a cross-site request could ride on cookies.
-    TokenMode mode = bearer != null ? TokenMode.HEADER : TokenMode.COOKIE;
     boolean csrfCheck =
         options.antiCsrfCheck() && mode == TokenMode.COOKIE && Requests.isStateChanging(request);
     if (csrfCheck
@@ -62,7 +65,8 @@ class SessionVerifier {
     session
         .newAccessToken()
         .ifPresent(access -> transport.deliverAccessToken(session, access, mode));
-    accept(request, session);
+    // 4. Claim checks, on a session known to be valid: their 403 must not look like an expiry.
+    accept(request, session, options, token, mode);
   }
 
   /**
@@ -82,8 +86,14 @@ class SessionVerifier {
     throw new UnauthorisedException("no session", null, false);
   }
 
-  private void accept(ContainerRequestContext request, VerifiedSession session) {
-    current.set(session);
+  private void accept(
+      ContainerRequestContext request,
+      VerifiedSession session,
+      VerifySession options,
+      String token,
+      TokenMode mode) {
+    AuthenticationAge.check(session, options.maxAuthAge(), clock.instant());
+    current.set(session, token, mode);
     request.setSecurityContext(
         new SessionSecurityContext(
             session, request.getSecurityContext().isSecure(), config.rolesClaim()));

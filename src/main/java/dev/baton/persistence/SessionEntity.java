@@ -60,6 +60,9 @@ public class SessionEntity {
   @Column(name = "expires_at", nullable = false)
   private long expiresAt;
 
+  @Column(name = "auth_time", nullable = false)
+  private long authTime;
+
   /** For JPA. */
   protected SessionEntity() {}
 
@@ -89,6 +92,8 @@ public class SessionEntity {
     this.accessTokenPayload = accessTokenPayload;
     this.createdAt = createdAt;
     this.expiresAt = expiresAt;
+    // The login that creates a session is its first authentication.
+    this.authTime = createdAt;
   }
 
   /**
@@ -132,6 +137,24 @@ public class SessionEntity {
 
   public long createdAt() {
     return createdAt;
+  }
+
+  /**
+   * When the user last authenticated: the login, or a re-authentication recorded later.
+   *
+   * @return epoch milliseconds
+   */
+  public long authTime() {
+    return authTime;
+  }
+
+  /**
+   * Records that the user authenticated again.
+   *
+   * @param at epoch milliseconds
+   */
+  public void authenticated(long at) {
+    this.authTime = at;
   }
 
   public long expiresAt() {

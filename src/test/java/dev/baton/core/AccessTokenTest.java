@@ -136,6 +136,23 @@ class AccessTokenTest {
   }
 
   @Test
+  void theAccessTokenSaysWhenTheUserSignedInAndRefreshesKeepIt() {
+    assertEquals(
+        TestBaton.START.getEpochSecond(),
+        Jwts.claims(token()).getJsonNumber("auth_time").longValue());
+    baton.clock().advance(Duration.ofHours(2));
+    SessionTokens refreshed = baton.refresh(baton.refresh(tokens));
+    assertEquals(
+        TestBaton.START.getEpochSecond(),
+        Jwts.claims(refreshed.accessToken().value()).getJsonNumber("auth_time").longValue());
+    assertEquals(
+        TestBaton.START,
+        sessions
+            .getSession(refreshed.accessToken().value(), refreshed.antiCsrfToken(), false)
+            .authenticatedAt());
+  }
+
+  @Test
   void theConfiguredAudienceIsTheAudClaim() {
     try (TestBaton one = TestBaton.start("session.audience", "orders");
         TestBaton two = TestBaton.start("session.audience", "orders, billing")) {
@@ -342,7 +359,10 @@ class AccessTokenTest {
         new JsonObject[] {
           Json.createObjectBuilder(Jwts.claims(token())).add("sub", 42).build(),
           Json.createObjectBuilder(Jwts.claims(token())).add("exp", "tomorrow").build(),
-          Json.createObjectBuilder(Jwts.claims(token())).remove("sessionHandle").build()
+          Json.createObjectBuilder(Jwts.claims(token())).remove("sessionHandle").build(),
+          // A token from before Baton wrote auth_time must not pass for a fresh authentication.
+          Json.createObjectBuilder(Jwts.claims(token())).remove("auth_time").build(),
+          Json.createObjectBuilder(Jwts.claims(token())).add("auth_time", "recently").build()
         }) {
       assertRefused(
           Jwt.claims(claims)

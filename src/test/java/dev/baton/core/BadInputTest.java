@@ -166,6 +166,7 @@ class BadInputTest {
         "nbf",
         "jti",
         "upn",
+        "auth_time",
         "sessionHandle",
         "refreshTokenHash1",
         "parentRefreshTokenHash1",

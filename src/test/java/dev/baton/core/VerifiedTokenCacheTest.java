@@ -66,7 +66,8 @@ class VerifiedTokenCacheTest {
                 null,
                 JsonObject.EMPTY_JSON_OBJECT,
                 issued,
-                issued.plus(Duration.ofMinutes(Long.parseLong(token)))));
+                issued.plus(Duration.ofMinutes(Long.parseLong(token))),
+                issued));
       };
 
   @Test

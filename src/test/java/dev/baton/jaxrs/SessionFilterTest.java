@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.api.SessionTokens;
 import dev.baton.api.VerifySession;
+import dev.baton.api.exception.InvalidClaimException;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.SessionConfig;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,16 @@ class SessionFilterTest {
 
     @RolesAllowed("admin")
     public String adminOnly() {
+      return "";
+    }
+
+    @VerifySession(maxAuthAge = "PT5M")
+    public String sensitive() {
+      return "";
+    }
+
+    @VerifySession(maxAuthAge = "five minutes")
+    public String misconfigured() {
       return "";
     }
   }
@@ -210,8 +222,11 @@ class SessionFilterTest {
     verifier.sessions = baton.sessions();
     verifier.config = baton.bean(SessionConfig.class);
     verifier.web = baton.bean(WebConfig.class);
-    verifier.current = new RequestSession();
+    verifier.clock = baton.clock();
     verifier.transport = new RequestTokenTransport();
+    verifier.current = new RequestSession();
+    verifier.current.sessions = baton.sessions();
+    verifier.current.transport = verifier.transport;
     filter.verifier = verifier;
     return filter;
   }
@@ -524,5 +539,73 @@ class SessionFilterTest {
         SecurityContext.class,
         (method, args) ->
             method.equals("getUserPrincipal") ? (java.security.Principal) () -> name : null);
+  }
+
+  @Test
+  void aSessionAuthenticatedLongerAgoThanMaxAuthAgeFailsItsClaimCheck() throws Exception {
+    SessionFilter filter = filterFor("sensitive");
+    String token = login().accessToken().value();
+    baton.clock().advance(Duration.ofMinutes(5));
+    filter.filter(
+        new Request("GET").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).context());
+
+    baton.clock().advance(Duration.ofSeconds(1));
+    InvalidClaimException tooOld =
+        assertThrows(
+            InvalidClaimException.class,
+            () ->
+                filter.filter(
+                    new Request("GET")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .context()));
+    assertEquals("baton-auth-time", tooOld.claimId());
+    assertEquals("expired", tooOld.reason());
+    assertEquals(301, tooOld.ageInSeconds());
+    assertEquals(300, tooOld.maxAgeInSeconds());
+  }
+
+  @Test
+  void afterTheUserAuthenticatesAgainTheSensitiveEndpointLetsThemThrough() throws Exception {
+    SessionFilter filter = filterFor("sensitive");
+    String token = login().accessToken().value();
+    baton.clock().advance(Duration.ofMinutes(10));
+    // Where the user re-entered their password: any endpoint with a session.
+    SessionFilter reauthenticate = filterFor("required");
+    reauthenticate.filter(
+        new Request("POST").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).context());
+    reauthenticate.verifier.current.recordAuthentication();
+    MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+    TokenWriter writer = new TokenWriter();
+    writer.web = baton.bean(WebConfig.class);
+    writer.clock = baton.clock();
+    reauthenticate.verifier.transport.writer = writer;
+    reauthenticate.verifier.transport.writeTo(headers);
+    String fresh = (String) headers.getFirst(TokenWriter.ACCESS_TOKEN_HEADER);
+
+    filter.filter(
+        new Request("GET").header(HttpHeaders.AUTHORIZATION, "Bearer " + fresh).context());
+    assertEquals(
+        baton.clock().instant().getEpochSecond(),
+        filter.verifier.current.require().authenticatedAt().getEpochSecond());
+    assertThrows(
+        InvalidClaimException.class,
+        () ->
+            filter.filter(
+                new Request("GET").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).context()));
+  }
+
+  @Test
+  void aMaxAuthAgeThatIsNotADurationRefusesEveryRequest() throws Exception {
+    SessionFilter filter = filterFor("misconfigured");
+    String token = login().accessToken().value();
+    InvalidClaimException refused =
+        assertThrows(
+            InvalidClaimException.class,
+            () ->
+                filter.filter(
+                    new Request("GET")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .context()));
+    assertEquals("baton-auth-time", refused.claimId());
   }
 }

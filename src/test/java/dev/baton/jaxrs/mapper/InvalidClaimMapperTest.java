@@ -1,0 +1,48 @@
+package dev.baton.jaxrs.mapper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.baton.api.exception.InvalidClaimException;
+import dev.baton.metrics.SessionMetrics;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The 403 that {@code supertokens-website} reads as a failed claim check. */
+class InvalidClaimMapperTest {
+
+  private final List<String> metrics = new ArrayList<>();
+
+  private Response answer(InvalidClaimException exception) {
+    InvalidClaimMapper mapper = new InvalidClaimMapper();
+    mapper.metrics =
+        new SessionMetrics() {
+          @Override
+          public void unauthorised(String reason) {
+            metrics.add(reason);
+          }
+        };
+    return mapper.toResponse(exception);
+  }
+
+  @Test
+  void anExpiredClaimIsAnswered403InSuperTokensFormatWithItsAges() {
+    Response response = answer(InvalidClaimException.expired("baton-auth-time", "h", 360, 300));
+    assertEquals(403, response.getStatus());
+    assertEquals(
+        "{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":\"baton-auth-time\","
+            + "\"reason\":{\"message\":\"expired\",\"ageInSeconds\":360,\"maxAgeInSeconds\":300}}]}",
+        response.getEntity().toString());
+    assertEquals(List.of("invalid_claim"), metrics);
+  }
+
+  @Test
+  void aCheckThatCouldNotRunSaysWhy() {
+    Response response = answer(InvalidClaimException.unchecked("baton-auth-time", "h", "unread"));
+    assertEquals(
+        "{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":\"baton-auth-time\","
+            + "\"reason\":{\"message\":\"unread\"}}]}",
+        response.getEntity().toString());
+  }
+}
