@@ -115,3 +115,34 @@ test("header mode keeps tokens out of cookies and refreshes with a bearer token"
   assert.equal(page.refreshCalls, 1);
   await context.close();
 });
+
+test("after maxAuthAge the SDK meets the invalid-claim 403 without signing out, and a re-authentication lets the user through", async () => {
+  const context = await browser.newContext();
+  const page = await openDemo(context);
+  await page.evaluate(() => window.baton.login("ria"));
+  const call = (path, method = "GET") =>
+    page.evaluate(async ([p, m]) => {
+      const response = await fetch(p, { method: m });
+      return { status: response.status, body: await response.json() };
+    }, [path, method]);
+  assert.equal((await call("/demo/sensitive")).status, 200);
+
+  // The demo's maxAuthAge is 10 seconds; the access token (5 s) expires on the way.
+  await new Promise((resolve) => setTimeout(resolve, 11_200));
+  page.refreshCalls = 0;
+  const stale = await call("/demo/sensitive");
+  assert.equal(stale.status, 403, JSON.stringify(stale));
+  assert.equal(stale.body.message, "invalid claim");
+  assert.equal(stale.body.claimValidationErrors[0].id, "baton-auth-time");
+  assert.equal(stale.body.claimValidationErrors[0].reason.message, "expired");
+  assert.equal(page.refreshCalls, 1, "one refresh for the expired token, none for the 403");
+  assert.equal(await page.evaluate(() => supertokens.doesSessionExist()), true);
+
+  const again = await call("/demo/reauthenticate", "POST");
+  assert.equal(again.status, 200, JSON.stringify(again));
+  const fresh = await call("/demo/sensitive");
+  assert.equal(fresh.status, 200, JSON.stringify(fresh));
+  assert.equal(fresh.body.authenticatedAt, again.body.authenticatedAt);
+  await context.close();
+});
+

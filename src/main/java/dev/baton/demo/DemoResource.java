@@ -78,6 +78,39 @@ public class DemoResource {
   }
 
   /**
+   * An action that needs a recent authentication: within 10 seconds, short so that a visitor of the
+   * demo sees the 403 and the re-authentication (a real application uses minutes).
+   *
+   * @return the user and when they last authenticated
+   */
+  @GET
+  @Path("sensitive")
+  @VerifySession(maxAuthAge = "PT10S")
+  public JsonObject sensitive() {
+    return authentication(session.require());
+  }
+
+  /**
+   * Records a new authentication on the current session. The demo asks for nothing; a real
+   * application checks the password (or a second factor) first.
+   *
+   * @return the user and the new authentication time; the response carries the new access token
+   */
+  @POST
+  @Path("reauthenticate")
+  @VerifySession
+  public JsonObject reauthenticate() {
+    return authentication(session.recordAuthentication());
+  }
+
+  private static JsonObject authentication(VerifiedSession verified) {
+    return Json.createObjectBuilder()
+        .add("userId", verified.userId())
+        .add("authenticatedAt", verified.authenticatedAt().getEpochSecond())
+        .build();
+  }
+
+  /**
    * An unprotected twin of {@link #me(SecurityContext)}, the baseline for benchmarks.
    *
    * @return a body of the same shape
