@@ -19,6 +19,8 @@ public record SessionRevoked(String sessionHandle, String userId, Reason reason)
     /** It was not refreshed within {@code session.refresh-token.validity} (the idle timeout). */
     IDLE_TIMEOUT,
     /** It reached {@code session.absolute-lifetime} after its login, however often refreshed. */
-    ABSOLUTE_LIFETIME
+    ABSOLUTE_LIFETIME,
+    /** The user ended their other sessions from one of them ("sign out everywhere else"). */
+    SIGNED_OUT_ELSEWHERE
   }
 }

@@ -87,6 +87,24 @@ public interface SessionService {
   List<String> revokeAllSessionsForUser(String userId);
 
   /**
+   * Ends every session of a user but one, for example every other device after a password change.
+   * Each ends with {@link SessionRevoked.Reason#SIGNED_OUT_ELSEWHERE}.
+   *
+   * @param userId the user
+   * @param keptSessionHandle the session to keep, usually the caller's; {@code null} keeps none
+   * @return the handles of the removed sessions
+   */
+  List<String> revokeAllSessionsForUser(String userId, String keptSessionHandle);
+
+  /**
+   * A user's live sessions, newest first, for a "your devices" page.
+   *
+   * @param userId the user
+   * @return what the database knows of each
+   */
+  List<SessionInformation> getSessionsOfUser(String userId);
+
+  /**
    * Lists a user's live sessions.
    *
    * @param userId the user

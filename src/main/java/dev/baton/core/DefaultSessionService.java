@@ -217,6 +217,24 @@ class DefaultSessionService implements SessionService {
   }
 
   @Override
+  public List<String> revokeAllSessionsForUser(String userId, String keptSessionHandle) {
+    if (keptSessionHandle == null) {
+      return revokeAllSessionsForUser(userId);
+    }
+    if (userId == null) {
+      return List.of();
+    }
+    List<String> handles = translate(() -> transactions.revokeAllBut(userId, keptSessionHandle));
+    handles.forEach(h -> events.revoked(h, userId, SessionRevoked.Reason.SIGNED_OUT_ELSEWHERE));
+    return handles;
+  }
+
+  @Override
+  public List<SessionInformation> getSessionsOfUser(String userId) {
+    return userId == null ? List.of() : translate(() -> transactions.liveSessions(userId));
+  }
+
+  @Override
   public List<String> getAllSessionHandlesForUser(String userId) {
     return userId == null ? List.of() : translate(() -> transactions.liveHandles(userId));
   }

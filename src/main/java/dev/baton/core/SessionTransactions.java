@@ -120,6 +120,18 @@ class SessionTransactions {
   }
 
   @Transactional(TxType.REQUIRES_NEW)
+  List<String> revokeAllBut(String userId, String kept) {
+    return sessions.deleteAllOfUserExcept(userId, kept);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  List<SessionInformation> liveSessions(String userId) {
+    return sessions.liveOfUser(userId, clock.millis()).stream()
+        .map(SessionTransactions::information)
+        .toList();
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
   List<String> liveHandles(String userId) {
     return sessions.liveHandlesOfUser(userId, clock.millis());
   }
@@ -127,18 +139,17 @@ class SessionTransactions {
   @Transactional(TxType.REQUIRES_NEW)
   Optional<SessionInformation> information(String handle) {
     long now = clock.millis();
-    return sessions
-        .find(handle)
-        .filter(s -> s.isLiveAt(now))
-        .map(
-            s ->
-                new SessionInformation(
-                    s.handle(),
-                    s.userId(),
-                    Payloads.parse(s.sessionData()),
-                    Payloads.parse(s.accessTokenPayload()),
-                    Instant.ofEpochMilli(s.createdAt()),
-                    Instant.ofEpochMilli(s.expiresAt())));
+    return sessions.find(handle).filter(s -> s.isLiveAt(now)).map(SessionTransactions::information);
+  }
+
+  private static SessionInformation information(SessionEntity s) {
+    return new SessionInformation(
+        s.handle(),
+        s.userId(),
+        Payloads.parse(s.sessionData()),
+        Payloads.parse(s.accessTokenPayload()),
+        Instant.ofEpochMilli(s.createdAt()),
+        Instant.ofEpochMilli(s.expiresAt()));
   }
 
   /**

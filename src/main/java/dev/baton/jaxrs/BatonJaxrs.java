@@ -32,6 +32,7 @@ public final class BatonJaxrs {
         CorsFilter.class,
         RefreshResource.class,
         SignOutResource.class,
+        SessionsResource.class,
         JwksResource.class,
         SdkResource.class,
         UnauthorisedMapper.class,

@@ -64,6 +64,37 @@ public class BatonOpenApi implements OASModelReader {
                         "401",
                         "No valid session")))
             .addPathItem(
+                base + "/sessions",
+                OASFactory.createObject(PathItem.class)
+                    .GET(
+                        operation(
+                            "The caller's live sessions, newest first, the current one marked",
+                            "200",
+                            "The sessions",
+                            "401",
+                            "No valid session")))
+            .addPathItem(
+                base + "/sessions/{handle}",
+                OASFactory.createObject(PathItem.class)
+                    .DELETE(
+                        operation(
+                            "Ends one of the caller's sessions",
+                            "200",
+                            "Ended",
+                            "401",
+                            "No valid session",
+                            "404",
+                            "The caller has no such session")))
+            .addPathItem(
+                base + "/sessions/revoke-others",
+                post(
+                    operation(
+                        "Ends every session of the caller but the current one",
+                        "200",
+                        "How many were ended",
+                        "401",
+                        "No valid session")))
+            .addPathItem(
                 base + "/jwt/jwks.json",
                 OASFactory.createObject(PathItem.class)
                     .GET(

@@ -20,6 +20,14 @@ import jakarta.persistence.Table;
         "select s.handle from SessionEntity s where s.userId = :userId and s.expiresAt > :now"
             + " order by s.createdAt")
 @NamedQuery(
+    name = "SessionEntity.liveOfUser",
+    query =
+        "select s from SessionEntity s where s.userId = :userId and s.expiresAt > :now"
+            + " order by s.createdAt desc, s.handle")
+@NamedQuery(
+    name = "SessionEntity.handlesOfUserExcept",
+    query = "select s.handle from SessionEntity s where s.userId = :userId and s.handle <> :kept")
+@NamedQuery(
     name = "SessionEntity.handlesOfUser",
     query = "select s.handle from SessionEntity s where s.userId = :userId")
 @NamedQuery(

@@ -87,6 +87,39 @@ public class SessionRepository {
   }
 
   /**
+   * A user's live sessions, newest first (the user index, then a sort of that user's rows).
+   *
+   * @param userId the user
+   * @param nowMillis epoch milliseconds
+   * @return the sessions
+   */
+  public List<SessionEntity> liveOfUser(String userId, long nowMillis) {
+    return entityManager
+        .createNamedQuery("SessionEntity.liveOfUser", SessionEntity.class)
+        .setParameter("userId", userId)
+        .setParameter("now", nowMillis)
+        .getResultList();
+  }
+
+  /**
+   * Removes every session of a user but one, expired or not.
+   *
+   * @param userId the user
+   * @param kept the handle to keep
+   * @return the handles that were removed
+   */
+  public List<String> deleteAllOfUserExcept(String userId, String kept) {
+    List<String> handles =
+        entityManager
+            .createNamedQuery("SessionEntity.handlesOfUserExcept", String.class)
+            .setParameter("userId", userId)
+            .setParameter("kept", kept)
+            .getResultList();
+    deleteByHandles(handles);
+    return handles;
+  }
+
+  /**
    * Removes every session of a user, expired or not.
    *
    * @param userId the user

@@ -75,6 +75,74 @@ class SessionHttpIT {
                     .contains("front-token")));
   }
 
+  /** The caller's own sessions over HTTP: list, end one, end the others (issue 12, item 5). */
+  @Test
+  void aUserListsTheirSessionsEndsOneAndSignsOutEverywhereElse() throws Exception {
+    String user = "devices-" + System.nanoTime();
+    Browserless client = new Browserless();
+    Browserless.HeaderSession laptop = client.headerLogin(user);
+    Browserless.HeaderSession phone = client.headerLogin(user);
+    Browserless.HeaderSession stranger = client.headerLogin("stranger-" + System.nanoTime());
+
+    HttpResponse<String> listed = client.bearer("GET", "/auth/sessions", laptop.accessToken());
+    assertEquals(200, listed.statusCode(), listed.body());
+    var sessions = json(listed).getJsonArray("sessions");
+    assertEquals(2, sessions.size(), listed.body());
+    assertEquals(phone.sessionHandle(), sessions.getJsonObject(0).getString("sessionHandle"));
+    assertFalse(sessions.getJsonObject(0).getBoolean("current"));
+    assertEquals(laptop.sessionHandle(), sessions.getJsonObject(1).getString("sessionHandle"));
+    assertTrue(sessions.getJsonObject(1).getBoolean("current"));
+    assertFalse(listed.body().contains("sessionData"), "no server-side data leaves");
+
+    // Another user's handle and an unknown one are indistinguishable.
+    HttpResponse<String> foreign =
+        client.bearer("DELETE", "/auth/sessions/" + stranger.sessionHandle(), laptop.accessToken());
+    HttpResponse<String> unknown =
+        client.bearer("DELETE", "/auth/sessions/no-such-session", laptop.accessToken());
+    assertEquals(404, foreign.statusCode());
+    assertEquals(unknown.statusCode(), foreign.statusCode());
+    assertEquals(unknown.body(), foreign.body());
+    assertEquals(
+        200, client.bearer("POST", "/auth/session/refresh", stranger.refreshToken()).statusCode());
+
+    HttpResponse<String> ended =
+        client.bearer("DELETE", "/auth/sessions/" + phone.sessionHandle(), laptop.accessToken());
+    assertEquals(200, ended.statusCode(), ended.body());
+    assertEquals(
+        401, client.bearer("POST", "/auth/session/refresh", phone.refreshToken()).statusCode());
+
+    Browserless.HeaderSession tablet = client.headerLogin(user);
+    HttpResponse<String> others =
+        client.bearer("POST", "/auth/sessions/revoke-others", laptop.accessToken());
+    assertEquals(200, others.statusCode(), others.body());
+    assertEquals(1, json(others).getInt("revoked"));
+    assertEquals(
+        401, client.bearer("POST", "/auth/session/refresh", tablet.refreshToken()).statusCode());
+    assertEquals(
+        200, client.bearer("POST", "/auth/session/refresh", laptop.refreshToken()).statusCode());
+  }
+
+  @Test
+  void endingASessionWithCookiesNeedsTheAntiCsrfToken() throws Exception {
+    Browserless browser = new Browserless();
+    HttpResponse<String> login = browser.login("csrf-devices-" + System.nanoTime());
+    String handle = json(login).getString("sessionHandle");
+    HttpResponse<String> forged = browser.send("POST", "/auth/sessions/revoke-others", null);
+    assertEquals(401, forged.statusCode(), forged.body());
+    HttpResponse<String> signedOut =
+        browser.send(
+            "DELETE",
+            "/auth/sessions/" + handle,
+            null,
+            "anti-csrf",
+            login.headers().firstValue("anti-csrf").orElseThrow());
+    assertEquals(200, signedOut.statusCode(), signedOut.body());
+    assertTrue(
+        signedOut.headers().allValues("Set-Cookie").stream()
+            .anyMatch(c -> c.startsWith("sAccessToken=;")),
+        "ending the current session clears its cookies: " + signedOut.headers().map());
+  }
+
   @Test
   void protectedCallWithCookieReturnsTheSession() throws Exception {
     Browserless browser = new Browserless();
