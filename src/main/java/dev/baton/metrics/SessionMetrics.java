@@ -2,6 +2,7 @@ package dev.baton.metrics;
 
 import dev.baton.api.SessionCreated;
 import dev.baton.api.SessionRefreshed;
+import dev.baton.api.SessionRevoked;
 import dev.baton.api.TokenTheftDetected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +40,8 @@ public class SessionMetrics {
     final Counter theft;
     final Timer refreshDuration;
     final Map<String, Counter> unauthorised = new ConcurrentHashMap<>();
+    final Map<SessionRevoked.Reason, Counter> revoked =
+        new ConcurrentHashMap<>(); // one per reason, registered on first use
 
     Meters(MetricRegistry registry) {
       this.registry = registry;
@@ -46,6 +49,11 @@ public class SessionMetrics {
       refreshes = registry.counter("baton_refreshes");
       theft = registry.counter("baton_token_theft");
       refreshDuration = registry.timer("baton_refresh_duration");
+    }
+
+    Counter revoked(SessionRevoked.Reason reason) {
+      return revoked.computeIfAbsent(
+          reason, r -> registry.counter("baton_sessions_revoked", new Tag("reason", r.name())));
     }
 
     Counter unauthorised(String reason) {
@@ -77,10 +85,15 @@ public class SessionMetrics {
     meters().ifPresent(m -> m.theft.inc());
   }
 
+  void revoked(@Observes SessionRevoked event) {
+    meters().ifPresent(m -> m.revoked(event.reason()).inc());
+  }
+
   /**
    * Counts a 401 answer.
    *
-   * @param reason {@code unauthorised}, {@code try_refresh_token} or {@code token_theft}
+   * @param reason {@code unauthorised}, {@code try_refresh_token}, {@code token_theft} or {@code
+   *     invalid_claim}
    */
   public void unauthorised(String reason) {
     meters().ifPresent(m -> m.unauthorised(reason).inc());

@@ -120,6 +120,20 @@ class SessionHttpIT {
         401, client.bearer("POST", "/auth/session/refresh", tablet.refreshToken()).statusCode());
     assertEquals(
         200, client.bearer("POST", "/auth/session/refresh", laptop.refreshToken()).statusCode());
+
+    // Each way a session ends is counted under its reason (item 7).
+    List<String> revocations =
+        client
+            .get("/metrics?scope=application")
+            .body()
+            .lines()
+            .filter(line -> line.startsWith("baton_sessions_revoked"))
+            .toList();
+    for (String reason : List.of("REQUESTED", "SIGNED_OUT_ELSEWHERE")) {
+      assertTrue(
+          revocations.stream().anyMatch(line -> line.contains("reason=\"" + reason + "\"")),
+          reason + " missing from " + revocations);
+    }
   }
 
   @Test
