@@ -308,7 +308,7 @@ class DefaultSessionService implements SessionService {
     Optional<Instant> sessionEnd =
         translate(
             () ->
-                transactions.updated(
+                transactions.updateAndGetEnd(
                     claims.sessionHandle(), s -> s.authenticated(now.toEpochMilli())));
     return new VerifiedSession(
         claims.sessionHandle(),

@@ -7,8 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random tokens, hashes and constant-time comparison, all from the JDK. */
-final class Secrets {
+/**
+ * Random tokens, hashes and constant-time comparison, all from the JDK. Only the hash is public:
+ * the HTTP layer names a token by it without holding the token.
+ */
+public final class Secrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -52,7 +55,7 @@ final class Secrets {
    * @param value the text to hash
    * @return 64 hex digits
    */
-  static String sha256Hex(String value) {
+  public static String sha256Hex(String value) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

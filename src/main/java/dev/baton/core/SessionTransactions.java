@@ -160,7 +160,7 @@ class SessionTransactions {
    * @return the session's end, empty when it was not live
    */
   @Transactional(TxType.REQUIRES_NEW)
-  Optional<Instant> updated(String handle, Consumer<SessionEntity> change) {
+  Optional<Instant> updateAndGetEnd(String handle, Consumer<SessionEntity> change) {
     long now = clock.millis();
     Optional<SessionEntity> session =
         sessions.lock(handle, config.lockTimeout()).filter(s -> s.isLiveAt(now));
@@ -178,7 +178,7 @@ class SessionTransactions {
   @Transactional(TxType.REQUIRES_NEW)
   boolean update(String handle, Consumer<SessionEntity> change) {
     // In this transaction already: the call does not pass through the interceptor again.
-    return updated(handle, change).isPresent();
+    return updateAndGetEnd(handle, change).isPresent();
   }
 
   /**

@@ -74,16 +74,7 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
 
   /** Delivers the access token that confirmed a freshly rotated refresh token. */
   void deliverAccessToken(VerifiedSession session, IssuedToken access, TokenMode mode) {
-    pending.add(
-        (headers, refreshPath) ->
-            writer.accessToken(
-                headers,
-                mode,
-                access,
-                session.userId(),
-                session.accessTokenPayload(),
-                // Present with every new access token; the token's own expiry is the safe floor.
-                session.sessionExpiresAt().orElse(access.expiresAt())));
+    pending.add((headers, refreshPath) -> writer.accessToken(headers, mode, session, access));
   }
 
   @Override

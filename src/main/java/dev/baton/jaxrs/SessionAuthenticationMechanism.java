@@ -13,6 +13,7 @@ import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import dev.baton.core.JsonSupport;
 import dev.baton.core.RoleClaim;
+import dev.baton.core.Secrets;
 import dev.baton.metrics.SessionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -31,11 +32,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.Hashtable;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -132,19 +130,8 @@ class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
   @SuppressWarnings("JdkObsolete") // Liberty looks for a Hashtable among the private credentials
   private static void offerCacheKey(HttpMessageContext context, String token) {
     Hashtable<String, Object> custom = new Hashtable<>();
-    custom.put(LIBERTY_CACHE_KEY, "baton:" + sha256(token));
+    custom.put(LIBERTY_CACHE_KEY, "baton:" + Secrets.sha256Hex(token));
     context.getClientSubject().getPrivateCredentials().add(custom);
-  }
-
-  private static String sha256(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   /**
@@ -200,13 +187,7 @@ class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
   private void deliver(
       HttpServletResponse response, VerifiedSession session, IssuedToken access, TokenMode mode) {
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-    writer.accessToken(
-        headers,
-        mode,
-        access,
-        session.userId(),
-        session.accessTokenPayload(),
-        session.sessionExpiresAt().orElse(access.expiresAt()));
+    writer.accessToken(headers, mode, session, access);
     RuntimeDelegate.HeaderDelegate<NewCookie> cookies =
         RuntimeDelegate.getInstance().createHeaderDelegate(NewCookie.class);
     headers.forEach(

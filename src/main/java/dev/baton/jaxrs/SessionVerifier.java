@@ -70,13 +70,21 @@ class SessionVerifier {
   }
 
   /**
-   * With the Jakarta Security mechanism on, a resource with {@code @RolesAllowed} needs a caller:
-   * Baton's or the application's own mechanism's. Without one, Baton answers as for {@code
-   * VerifySession}, so that the frontend SDK refreshes an expired token instead of meeting the
-   * server's bare 403 (Jersey's role filter does not ask the mechanism).
+   * Whether Baton answers for {@code @RolesAllowed} resources that have no caller: only with its
+   * Jakarta Security mechanism on. Asked first, so that without it no request pays the lookup.
+   */
+  boolean answersForRolesAllowed() {
+    return web.jakartaSecurity();
+  }
+
+  /**
+   * A resource with {@code @RolesAllowed} needs a caller: Baton's or the application's own
+   * mechanism's. Without one, Baton answers as for {@code VerifySession}, so that the frontend SDK
+   * refreshes an expired token instead of meeting the server's bare 403 (Jersey's role filter does
+   * not ask the mechanism).
    */
   void requireCaller(ContainerRequestContext request) {
-    if (!web.jakartaSecurity() || request.getSecurityContext().getUserPrincipal() != null) {
+    if (request.getSecurityContext().getUserPrincipal() != null) {
       return;
     }
     transport.readCredentials();

@@ -1,6 +1,7 @@
 package dev.baton.jaxrs;
 
 import dev.baton.api.IssuedToken;
+import dev.baton.api.VerifiedSession;
 import dev.baton.config.BatonClock;
 import dev.baton.config.WebConfig;
 import dev.baton.core.JsonSupport;
@@ -52,6 +53,28 @@ class TokenWriter {
     }
     headers.putSingle(FRONT_TOKEN, frontToken(userId, access.expiresAt(), payload));
     exposeHeaders(headers);
+  }
+
+  /**
+   * A new access token of a verified session (its promotion, or a recorded authentication), sent
+   * the way the request's token came.
+   *
+   * @param session the session as verification left it
+   * @param access its new access token
+   */
+  void accessToken(
+      MultivaluedMap<String, Object> headers,
+      TokenMode mode,
+      VerifiedSession session,
+      IssuedToken access) {
+    accessToken(
+        headers,
+        mode,
+        access,
+        session.userId(),
+        session.accessTokenPayload(),
+        // Present with every new access token; the token's own expiry is the safe floor.
+        session.sessionExpiresAt().orElse(access.expiresAt()));
   }
 
   /** The refresh token, scoped to the refresh endpoint, and the anti-CSRF token. */

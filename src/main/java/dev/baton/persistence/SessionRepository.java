@@ -109,14 +109,11 @@ public class SessionRepository {
    * @return the handles that were removed
    */
   public List<String> deleteAllOfUserExcept(String userId, String kept) {
-    List<String> handles =
+    return deleteListed(
         entityManager
             .createNamedQuery("SessionEntity.handlesOfUserExcept", String.class)
             .setParameter("userId", userId)
-            .setParameter("kept", kept)
-            .getResultList();
-    deleteByHandles(handles);
-    return handles;
+            .setParameter("kept", kept));
   }
 
   /**
@@ -126,11 +123,15 @@ public class SessionRepository {
    * @return the handles that were removed
    */
   public List<String> deleteAllOfUser(String userId) {
-    List<String> handles =
+    return deleteListed(
         entityManager
             .createNamedQuery("SessionEntity.handlesOfUser", String.class)
-            .setParameter("userId", userId)
-            .getResultList();
+            .setParameter("userId", userId));
+  }
+
+  /** Deletes the sessions a query lists, and says which. */
+  private List<String> deleteListed(TypedQuery<String> handlesQuery) {
+    List<String> handles = handlesQuery.getResultList();
     deleteByHandles(handles);
     return handles;
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.api.SessionTokens;
 import dev.baton.api.exception.UnauthorisedException;
-import dev.baton.config.WebConfig;
 import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -99,10 +98,7 @@ class CookieNamesTest {
   }
 
   private TokenWriter writer() {
-    TokenWriter writer = new TokenWriter();
-    writer.web = baton.bean(WebConfig.class);
-    writer.clock = baton.clock();
-    return writer;
+    return SessionFilterTest.tokenWriter(baton);
   }
 
   private static NewCookie cookie(MultivaluedMap<String, Object> headers, int index) {

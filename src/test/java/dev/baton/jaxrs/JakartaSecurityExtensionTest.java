@@ -1,7 +1,8 @@
 package dev.baton.jaxrs;
 
 import static dev.baton.jaxrs.SessionFilterTest.proxy;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -34,12 +35,12 @@ class JakartaSecurityExtensionTest {
 
   @Test
   void theMechanismIsVetoedUnlessEnabled() {
-    assertEquals(true, vetoed(false, SessionAuthenticationMechanism.class));
-    assertEquals(false, vetoed(true, SessionAuthenticationMechanism.class));
+    assertTrue(vetoed(false, SessionAuthenticationMechanism.class));
+    assertFalse(vetoed(true, SessionAuthenticationMechanism.class));
   }
 
   @Test
   void noOtherTypeIsEverVetoed() {
-    assertEquals(false, vetoed(false, SessionVerifier.class));
+    assertFalse(vetoed(false, SessionVerifier.class));
   }
 }

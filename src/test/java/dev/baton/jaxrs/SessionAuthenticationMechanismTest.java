@@ -2,6 +2,8 @@ package dev.baton.jaxrs;
 
 import static dev.baton.jaxrs.SessionFilterTest.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,10 +166,7 @@ class SessionAuthenticationMechanismTest {
     mechanism.sessions = baton.sessions();
     mechanism.config = baton.bean(SessionConfig.class);
     mechanism.web = baton.bean(WebConfig.class);
-    TokenWriter writer = new TokenWriter();
-    writer.web = mechanism.web;
-    writer.clock = baton.clock();
-    mechanism.writer = writer;
+    mechanism.writer = SessionFilterTest.tokenWriter(baton);
     mechanism.metrics =
         new SessionMetrics() {
           @Override
@@ -243,8 +242,9 @@ class SessionAuthenticationMechanismTest {
 
     Object key = cacheKey(one);
     assertEquals(key, cacheKey(again));
-    assertTrue(!key.equals(cacheKey(other)), "each token its own key");
-    assertTrue(!key.toString().contains(first) && key.toString().startsWith("baton:"));
+    assertNotEquals(key, cacheKey(other), "each token its own key");
+    assertFalse(key.toString().contains(first), "the key never holds the token");
+    assertTrue(key.toString().startsWith("baton:"));
   }
 
   @Test

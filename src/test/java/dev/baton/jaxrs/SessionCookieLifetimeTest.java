@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.baton.api.SessionTokens;
 import dev.baton.api.VerifiedSession;
-import dev.baton.config.WebConfig;
 import dev.baton.testing.BatonTest;
 import dev.baton.testing.TestBaton;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -59,11 +58,8 @@ class SessionCookieLifetimeTest {
   }
 
   private RequestTokenTransport transport() {
-    TokenWriter writer = new TokenWriter();
-    writer.web = baton.bean(WebConfig.class);
-    writer.clock = baton.clock();
     RequestTokenTransport transport = new RequestTokenTransport();
-    transport.writer = writer;
+    transport.writer = SessionFilterTest.tokenWriter(baton);
     return transport;
   }
 

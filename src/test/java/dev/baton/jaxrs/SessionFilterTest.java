@@ -184,6 +184,14 @@ class SessionFilterTest {
             (self, method, args) -> answer.answer(method.getName(), args));
   }
 
+  /** The token writer of a test server, as CDI would make it. */
+  static TokenWriter tokenWriter(TestBaton baton) {
+    TokenWriter writer = new TokenWriter();
+    writer.web = baton.bean(WebConfig.class);
+    writer.clock = baton.clock();
+    return writer;
+  }
+
   static Object unsupported(String name) {
     throw new UnsupportedOperationException(name);
   }
@@ -224,6 +232,7 @@ class SessionFilterTest {
     verifier.web = baton.bean(WebConfig.class);
     verifier.clock = baton.clock();
     verifier.transport = new RequestTokenTransport();
+    verifier.transport.writer = tokenWriter(baton);
     verifier.current = new RequestSession();
     verifier.current.sessions = baton.sessions();
     verifier.current.transport = verifier.transport;
@@ -472,10 +481,6 @@ class SessionFilterTest {
     filter.filter(request.context());
 
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-    TokenWriter writer = new TokenWriter();
-    writer.web = baton.bean(WebConfig.class);
-    writer.clock = baton.clock();
-    filter.verifier.transport.writer = writer;
     filter.verifier.transport.writeTo(headers);
     assertTrue(headers.containsKey(TokenWriter.ACCESS_TOKEN_HEADER), headers.toString());
     assertTrue(headers.containsKey(TokenWriter.FRONT_TOKEN));
@@ -575,10 +580,6 @@ class SessionFilterTest {
         new Request("POST").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).context());
     reauthenticate.verifier.current.recordAuthentication();
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-    TokenWriter writer = new TokenWriter();
-    writer.web = baton.bean(WebConfig.class);
-    writer.clock = baton.clock();
-    reauthenticate.verifier.transport.writer = writer;
     reauthenticate.verifier.transport.writeTo(headers);
     String fresh = (String) headers.getFirst(TokenWriter.ACCESS_TOKEN_HEADER);
 
