@@ -15,7 +15,8 @@ import java.util.Optional;
 public interface SessionService {
 
   /**
-   * Starts a session for a user who has just proved who they are.
+   * Starts a session for a user who has just proved who they are, from a device Baton knows nothing
+   * about (see {@link #createNewSession(String, JsonObject, JsonObject, SessionDevice)}).
    *
    * @param userId the user's identifier, at most 255 bytes in UTF-8
    * @param accessTokenPayload claims to put in every access token, or {@code null} for none; may
@@ -23,9 +24,34 @@ public interface SessionService {
    * @param sessionData data kept on the server only, or {@code null} for none
    * @return the new session's tokens
    * @throws dev.baton.api.exception.InvalidSessionInputException if an argument is unacceptable
+   * @throws dev.baton.api.exception.SessionLimitExceededException if the user holds the most
+   *     sessions allowed and the policy refuses new ones
+   */
+  default SessionTokens createNewSession(
+      String userId, JsonObject accessTokenPayload, JsonObject sessionData) {
+    return createNewSession(userId, accessTokenPayload, sessionData, SessionDevice.UNKNOWN);
+  }
+
+  /**
+   * Starts a session for a user who has just proved who they are, and records the device for the
+   * user's list of sessions. In a JAX-RS resource, {@link SessionDelivery#device()} reads it from
+   * the request. With {@code session.max-sessions-per-user} set, the login counts the user's live
+   * sessions, on every server, and ends the least recently used one with {@link
+   * SessionRevoked.Reason#EVICTED} or refuses, as the policy says.
+   *
+   * @param userId the user's identifier, at most 255 bytes in UTF-8
+   * @param accessTokenPayload claims to put in every access token, or {@code null} for none; may
+   *     not use a reserved claim name such as {@code sub} or {@code exp}
+   * @param sessionData data kept on the server only, or {@code null} for none
+   * @param device where the user logs in from; {@link SessionDevice#UNKNOWN} for nothing
+   * @return the new session's tokens
+   * @throws dev.baton.api.exception.InvalidSessionInputException if an argument is unacceptable,
+   *     such as an address that is not an IP address or a device name over 100 characters
+   * @throws dev.baton.api.exception.SessionLimitExceededException if the user holds the most
+   *     sessions allowed and the policy refuses new ones
    */
   SessionTokens createNewSession(
-      String userId, JsonObject accessTokenPayload, JsonObject sessionData);
+      String userId, JsonObject accessTokenPayload, JsonObject sessionData, SessionDevice device);
 
   /**
    * Verifies an access token, normally without touching the database.
@@ -103,6 +129,17 @@ public interface SessionService {
    * @return what the database knows of each
    */
   List<SessionInformation> getSessionsOfUser(String userId);
+
+  /**
+   * Names the device of a live session, as its user calls it in their list of sessions.
+   *
+   * @param sessionHandle the session
+   * @param deviceName at most 100 characters without control characters, or {@code null} to remove
+   *     the name
+   * @return whether the session was live and is now named
+   * @throws dev.baton.api.exception.InvalidSessionInputException if the name is unacceptable
+   */
+  boolean updateDeviceName(String sessionHandle, String deviceName);
 
   /**
    * Lists a user's live sessions.

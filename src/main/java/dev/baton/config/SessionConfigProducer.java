@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads {@link SessionConfig}, {@link WebConfig} and {@link KeyEncryptionKeys} once from
- * MicroProfile Config and checks every value.
+ * Reads {@link SessionConfig}, {@link WebConfig}, {@link LifecycleConfig} and {@link
+ * KeyEncryptionKeys} once from MicroProfile Config and checks every value.
  */
 @ApplicationScoped
 public class SessionConfigProducer {
@@ -24,12 +24,56 @@ public class SessionConfigProducer {
   private SessionConfig config;
   private WebConfig web;
   private KeyEncryptionKeys keyEncryption;
+  private LifecycleConfig lifecycle;
 
   @PostConstruct
   void load() {
     config = read(source);
     web = readWeb(source);
     keyEncryption = readKeyEncryption(source);
+    lifecycle = readLifecycle(source);
+  }
+
+  /**
+   * The validated session limits and device settings.
+   *
+   * @return the configuration record
+   */
+  @Produces
+  public LifecycleConfig lifecycleConfig() {
+    return lifecycle;
+  }
+
+  /**
+   * Reads the per-user session limit and how client addresses are kept.
+   *
+   * @param source where values come from
+   * @return the configuration
+   * @throws InvalidConfigException naming the first key whose value is wrong
+   */
+  public static LifecycleConfig readLifecycle(Config source) {
+    return new LifecycleConfig(
+        nonNegative(source, "session.max-sessions-per-user", "0"),
+        choice(
+            source,
+            "session.max-sessions-per-user.policy",
+            LifecycleConfig.SessionLimitPolicy.EVICT_LEAST_RECENTLY_USED),
+        choice(source, "session.client-address", LifecycleConfig.ClientAddressStorage.TRUNCATED));
+  }
+
+  /** One of an enum's constants, named in any case, with dashes for underscores. */
+  private static <E extends Enum<E>> E choice(Config source, String key, E fallback) {
+    String value = string(source, key, fallback.name()).toUpperCase(Locale.ROOT).replace('-', '_');
+    try {
+      return Enum.valueOf(fallback.getDeclaringClass(), value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(
+          key,
+          "expected one of "
+              + Arrays.stream(fallback.getDeclaringClass().getEnumConstants())
+                  .map(Enum::name)
+                  .toList());
+    }
   }
 
   /**

@@ -3,17 +3,21 @@ package dev.baton.core;
 import static dev.baton.core.StoreFaults.translate;
 
 import dev.baton.api.IssuedToken;
+import dev.baton.api.SessionDevice;
 import dev.baton.api.SessionInformation;
 import dev.baton.api.SessionRevoked;
 import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.VerifiedSession;
+import dev.baton.api.exception.SessionLimitExceededException;
 import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.AntiCsrfMode;
 import dev.baton.config.BatonClock;
+import dev.baton.config.LifecycleConfig;
 import dev.baton.config.SessionConfig;
+import dev.baton.core.SessionTransactions.LimitedCreation;
 import dev.baton.core.SessionTransactions.PromotionOutcome;
 import dev.baton.core.SessionTransactions.RefreshOutcome;
 import dev.baton.persistence.SessionEntity;
@@ -43,11 +47,13 @@ class DefaultSessionService implements SessionService {
   @Inject @BatonClock Clock clock;
   @Inject SessionQueue queue;
   @Inject RoleClaim roleClaim;
+  @Inject LifecycleConfig lifecycle;
 
   @Override
   public SessionTokens createNewSession(
-      String userId, JsonObject accessTokenPayload, JsonObject sessionData) {
+      String userId, JsonObject accessTokenPayload, JsonObject sessionData, SessionDevice device) {
     Payloads.userId(userId);
+    Devices.StoredDevice stored = Devices.stored(device, userId, lifecycle.clientAddress());
     roleClaim.requireValid(accessTokenPayload);
     String payloadJson =
         Payloads.accessTokenPayload(
@@ -68,21 +74,41 @@ class DefaultSessionService implements SessionService {
             antiCsrf,
             now);
     signer.requireCookieFits(tokens.accessToken(), false);
-    translate(
-        () -> {
-          transactions.create(
-              new SessionEntity(
-                  handle,
-                  userId,
-                  RefreshRotation.hash2(hash1),
-                  dataJson,
-                  payloadJson,
-                  now.toEpochMilli(),
-                  expiresAt.toEpochMilli()));
-          return null;
-        });
+    SessionEntity session =
+        new SessionEntity(
+            handle,
+            userId,
+            RefreshRotation.hash2(hash1),
+            dataJson,
+            payloadJson,
+            now.toEpochMilli(),
+            expiresAt.toEpochMilli());
+    session.device(stored.userAgent(), stored.clientAddress(), stored.name());
+    store(session);
     events.created(handle, userId);
     return tokens;
+  }
+
+  /** Stores a new session, within its user's limit when there is one. */
+  private void store(SessionEntity session) {
+    if (!lifecycle.limitsSessions()) {
+      translate(
+          () -> {
+            transactions.create(session);
+            return null;
+          });
+      return;
+    }
+    String ownerKey = Secrets.sha256Hex(session.userId());
+    StoreFaults.insertUnlessPresent(() -> transactions.insertOwner(ownerKey));
+    LimitedCreation outcome =
+        translate(() -> transactions.createWithinLimit(session, ownerKey, lifecycle));
+    if (!outcome.created()) {
+      throw new SessionLimitExceededException(lifecycle.maxSessionsPerUser());
+    }
+    outcome
+        .evicted()
+        .forEach(h -> events.revoked(h, session.userId(), SessionRevoked.Reason.EVICTED));
   }
 
   @Override
@@ -232,6 +258,13 @@ class DefaultSessionService implements SessionService {
   @Override
   public List<SessionInformation> getSessionsOfUser(String userId) {
     return userId == null ? List.of() : translate(() -> transactions.liveSessions(userId));
+  }
+
+  @Override
+  public boolean updateDeviceName(String sessionHandle, String deviceName) {
+    String name = Devices.name(deviceName);
+    return sessionHandle != null
+        && translate(() -> transactions.update(sessionHandle, s -> s.deviceName(name)));
   }
 
   @Override

@@ -1,8 +1,11 @@
 package dev.baton.core;
 
+import dev.baton.api.SessionDevice;
 import dev.baton.api.SessionInformation;
 import dev.baton.api.SessionRevoked;
 import dev.baton.config.BatonClock;
+import dev.baton.config.LifecycleConfig;
+import dev.baton.config.LifecycleConfig.SessionLimitPolicy;
 import dev.baton.config.SessionConfig;
 import dev.baton.core.RefreshRotation.PromotionCase;
 import dev.baton.core.RefreshRotation.RefreshCase;
@@ -11,11 +14,13 @@ import dev.baton.persistence.SessionEntity;
 import dev.baton.persistence.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -49,9 +54,65 @@ class SessionTransactions {
   @Inject SessionConfig config;
   @Inject @BatonClock Clock clock;
 
+  /**
+   * The outcome of a login under a per-user limit.
+   *
+   * @param created whether the session was stored; false when the policy refused it
+   * @param evicted the handles of the sessions it ended to make room
+   */
+  record LimitedCreation(boolean created, List<String> evicted) {}
+
   @Transactional(TxType.REQUIRES_NEW)
   void create(SessionEntity session) {
     sessions.insert(session);
+  }
+
+  /**
+   * Makes sure a user's owner row exists. Two servers may insert it at once: the loser's duplicate
+   * key fails this transaction only, and its caller then finds the winner's row.
+   *
+   * @param ownerKey the SHA-256 of the user id, hex
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  void insertOwner(String ownerKey) {
+    sessions.insertOwnerIfAbsent(ownerKey);
+  }
+
+  /**
+   * Stores a session within its user's limit, with the user's owner row locked: concurrent logins
+   * of one user, on any server, count and evict in turn.
+   *
+   * @param session the new row
+   * @param ownerKey its user's owner row
+   * @param limits the limit and the policy
+   * @return whether it was stored, and which sessions made room
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  LimitedCreation createWithinLimit(
+      SessionEntity session, String ownerKey, LifecycleConfig limits) {
+    if (!sessions.lockOwner(ownerKey, config.lockTimeout())) {
+      // insertOwner committed it first; a missing row is a fault of the store, never a pass.
+      throw new EntityNotFoundException("session owner row missing");
+    }
+    List<SessionEntity> live = sessions.liveOfUser(session.userId(), clock.millis());
+    int excess = live.size() + 1 - limits.maxSessionsPerUser();
+    List<String> evicted = List.of();
+    if (excess > 0) {
+      if (limits.limitPolicy() == SessionLimitPolicy.REFUSE) {
+        return new LimitedCreation(false, List.of());
+      }
+      evicted =
+          live.stream()
+              .sorted(
+                  Comparator.comparingLong(SessionEntity::lastUsedAt)
+                      .thenComparing(SessionEntity::handle))
+              .limit(excess)
+              .map(SessionEntity::handle)
+              .toList();
+      sessions.deleteByHandles(evicted);
+    }
+    sessions.insert(session);
+    return new LimitedCreation(true, evicted);
   }
 
   /**
@@ -149,7 +210,10 @@ class SessionTransactions {
         Payloads.parse(s.sessionData()),
         Payloads.parse(s.accessTokenPayload()),
         Instant.ofEpochMilli(s.createdAt()),
-        Instant.ofEpochMilli(s.expiresAt()));
+        Instant.ofEpochMilli(s.expiresAt()),
+        Instant.ofEpochMilli(s.authTime()),
+        Optional.ofNullable(s.refreshedAt()).map(Instant::ofEpochMilli),
+        new SessionDevice(s.userAgent(), s.clientAddress(), s.deviceName()));
   }
 
   /**
@@ -205,7 +269,7 @@ class SessionTransactions {
   private void promote(SessionEntity session, String childHash1, long now) {
     Instant end =
         config.sessionEnd(Instant.ofEpochMilli(session.createdAt()), Instant.ofEpochMilli(now));
-    session.promote(RefreshRotation.hash2(childHash1), end.toEpochMilli());
+    session.promote(RefreshRotation.hash2(childHash1), end.toEpochMilli(), now);
   }
 
   private static RefreshRotation.Lineage lineage(SessionEntity session) {

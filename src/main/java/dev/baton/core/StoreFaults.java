@@ -54,6 +54,27 @@ final class StoreFaults {
     return translate(work, 1);
   }
 
+  /**
+   * Runs an insert that another server may make at the same moment: its duplicate key (SQLState
+   * class 23) means the row is there, which is all the caller needs.
+   *
+   * @param insert the insert, one transaction
+   */
+  static void insertUnlessPresent(Runnable insert) {
+    translate(
+        () -> {
+          try {
+            insert.run();
+          } catch (RuntimeException e) {
+            SQLException sql = sqlCause(e);
+            if (sql == null || sql.getSQLState() == null || !sql.getSQLState().startsWith("23")) {
+              throw e;
+            }
+          }
+          return null;
+        });
+  }
+
   private static <T> T translate(Supplier<T> work, int attempts) {
     for (int attempt = 1; ; attempt++) {
       try {

@@ -35,7 +35,9 @@ public class DemoResource {
   @Inject CurrentSession session;
 
   /**
-   * Starts a session: {@code {"userId": "...", "accessTokenPayload": {...}, "sessionData": {...}}}.
+   * Starts a session: {@code {"userId": "...", "accessTokenPayload": {...}, "sessionData": {...},
+   * "deviceName": "..."}}, all but the user optional. The session records the request's browser and
+   * address for the user's list of sessions.
    *
    * @param body the login request
    * @return the user id and session handle
@@ -49,7 +51,8 @@ public class DemoResource {
         sessions.createNewSession(
             text(login, "userId"),
             object(login, "accessTokenPayload"),
-            object(login, "sessionData"));
+            object(login, "sessionData"),
+            delivery.device().named(optionalText(login, "deviceName")));
     delivery.deliver(tokens);
     return Json.createObjectBuilder()
         .add("status", "OK")
@@ -177,6 +180,13 @@ public class DemoResource {
       throw new InvalidSessionInputException(name + " must be a string");
     }
     return body.getString(name);
+  }
+
+  private static String optionalText(JsonObject body, String name) {
+    JsonValue value = body.get(name);
+    return value == null || value.getValueType() == JsonValue.ValueType.NULL
+        ? null
+        : text(body, name);
   }
 
   private static JsonObject object(JsonObject body, String name) {

@@ -3,6 +3,7 @@ package dev.baton.jaxrs;
 import dev.baton.jaxrs.mapper.InvalidClaimMapper;
 import dev.baton.jaxrs.mapper.InvalidSessionInputMapper;
 import dev.baton.jaxrs.mapper.MalformedJsonMapper;
+import dev.baton.jaxrs.mapper.SessionLimitExceededMapper;
 import dev.baton.jaxrs.mapper.SessionStoreUnavailableMapper;
 import dev.baton.jaxrs.mapper.TokenTheftDetectedMapper;
 import dev.baton.jaxrs.mapper.TryRefreshTokenMapper;
@@ -40,6 +41,7 @@ public final class BatonJaxrs {
         TokenTheftDetectedMapper.class,
         InvalidSessionInputMapper.class,
         InvalidClaimMapper.class,
+        SessionLimitExceededMapper.class,
         SessionStoreUnavailableMapper.class);
   }
 

@@ -2,6 +2,7 @@ package dev.baton.jaxrs;
 
 import dev.baton.api.IssuedToken;
 import dev.baton.api.SessionDelivery;
+import dev.baton.api.SessionDevice;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.VerifiedSession;
 import dev.baton.jaxrs.mapper.RequestFacts;
@@ -31,6 +32,7 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
   private boolean readsCredentials;
   private String apiPath;
   private String refreshPath;
+  private SessionDevice device = SessionDevice.UNKNOWN;
 
   /** Remembers how the client asked to receive tokens, and where Baton's endpoints are. */
   void bind(ContainerRequestContext request, String batonApiPath) {
@@ -39,6 +41,16 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
     apiPath = batonApiPath;
     // The refresh-token cookie is scoped to the refresh endpoint.
     refreshPath = batonApiPath + "/session/refresh";
+  }
+
+  /** Remembers the client's device, read by the filter from the request. */
+  void device(SessionDevice requestDevice) {
+    device = requestDevice;
+  }
+
+  @Override
+  public SessionDevice device() {
+    return device;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.baton.jaxrs;
 
 import dev.baton.api.CurrentSession;
+import dev.baton.api.SessionDevice;
 import dev.baton.api.SessionInformation;
 import dev.baton.api.SessionService;
 import dev.baton.api.VerifiedSession;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,7 +44,9 @@ public class SessionsResource {
    * The caller's live sessions, newest first, the current one marked.
    *
    * @param base the API base path the request matched
-   * @return {@code {"sessions":[{"sessionHandle","createdAt","expiresAt","current"}]}}
+   * @return {@code {"sessions":[{"sessionHandle","createdAt","expiresAt","authenticatedAt",
+   *     "refreshedAt","userAgent","clientAddress","deviceName","current"}]}}, times in epoch
+   *     milliseconds, absent values null
    */
   @GET
   @Operation(hidden = true)
@@ -51,14 +55,32 @@ public class SessionsResource {
     VerifiedSession caller = current.require();
     JsonArrayBuilder list = JsonSupport.arrayBuilder();
     for (SessionInformation session : sessions.getSessionsOfUser(caller.userId())) {
-      list.add(
+      SessionDevice device = session.device();
+      JsonObjectBuilder entry =
           JsonSupport.builder()
               .add("sessionHandle", session.sessionHandle())
               .add("createdAt", session.createdAt().toEpochMilli())
               .add("expiresAt", session.expiresAt().toEpochMilli())
-              .add("current", session.sessionHandle().equals(caller.sessionHandle())));
+              .add("authenticatedAt", session.authenticatedAt().toEpochMilli());
+      session
+          .refreshedAt()
+          .ifPresentOrElse(
+              at -> entry.add("refreshedAt", at.toEpochMilli()),
+              () -> entry.addNull("refreshedAt"));
+      text(entry, "userAgent", device.userAgent());
+      text(entry, "clientAddress", device.clientAddress());
+      text(entry, "deviceName", device.name());
+      list.add(entry.add("current", session.sessionHandle().equals(caller.sessionHandle())));
     }
     return JsonSupport.builder().add("sessions", list).build();
+  }
+
+  private static void text(JsonObjectBuilder entry, String name, String value) {
+    if (value == null) {
+      entry.addNull(name);
+    } else {
+      entry.add(name, value);
+    }
   }
 
   /**

@@ -1,14 +1,18 @@
 package dev.baton.jaxrs;
 
+import dev.baton.api.SessionDevice;
 import dev.baton.config.WebConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -23,9 +27,17 @@ public class TokenTransportFilter implements ContainerRequestFilter, ContainerRe
   @Inject RequestTokenTransport transport;
   @Inject WebConfig web;
 
+  /** The servlet request under JAX-RS, for the client address that JAX-RS does not expose. */
+  @Context HttpServletRequest servletRequest;
+
   @Override
   public void filter(ContainerRequestContext request) {
     transport.bind(request, apiPath(request, web));
+    transport.device(
+        new SessionDevice(
+            request.getHeaderString(HttpHeaders.USER_AGENT),
+            servletRequest == null ? null : servletRequest.getRemoteAddr(),
+            null));
   }
 
   @Override

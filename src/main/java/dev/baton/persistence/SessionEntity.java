@@ -71,6 +71,18 @@ public class SessionEntity {
   @Column(name = "auth_time", nullable = false)
   private long authTime;
 
+  @Column(name = "refreshed_at")
+  private Long refreshedAt;
+
+  @Column(name = "user_agent", length = 256)
+  private String userAgent;
+
+  @Column(name = "client_address", length = 80)
+  private String clientAddress;
+
+  @Column(name = "device_name", length = 100)
+  private String deviceName;
+
   /** For JPA. */
   protected SessionEntity() {}
 
@@ -109,10 +121,64 @@ public class SessionEntity {
    *
    * @param newRefreshTokenHash2 the child's double hash
    * @param newExpiresAt epoch milliseconds
+   * @param now epoch milliseconds: the session's last refresh
    */
-  public void promote(String newRefreshTokenHash2, long newExpiresAt) {
+  public void promote(String newRefreshTokenHash2, long newExpiresAt, long now) {
     this.refreshTokenHash2 = newRefreshTokenHash2;
     this.expiresAt = newExpiresAt;
+    this.refreshedAt = now;
+  }
+
+  /**
+   * Records the device the session was started from; values are stored as given.
+   *
+   * @param userAgent the browser's {@code User-Agent}, or null
+   * @param clientAddress the address in the configured stored form, or null
+   * @param deviceName a name the application gave the device, or null
+   */
+  public void device(String userAgent, String clientAddress, String deviceName) {
+    this.userAgent = userAgent;
+    this.clientAddress = clientAddress;
+    this.deviceName = deviceName;
+  }
+
+  /**
+   * Names the session's device.
+   *
+   * @param name the name, or null to remove it
+   */
+  public void deviceName(String name) {
+    this.deviceName = name;
+  }
+
+  /**
+   * When the session was last refreshed.
+   *
+   * @return epoch milliseconds, or null before its first refresh
+   */
+  public Long refreshedAt() {
+    return refreshedAt;
+  }
+
+  /**
+   * When the session was last used to refresh, or its login: the order of eviction.
+   *
+   * @return epoch milliseconds
+   */
+  public long lastUsedAt() {
+    return refreshedAt == null ? createdAt : refreshedAt;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  public String deviceName() {
+    return deviceName;
   }
 
   public String handle() {

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads and writes session rows; callers run it inside a transaction. */
@@ -51,6 +53,38 @@ public class SessionRepository {
       query.setHint("jakarta.persistence.query.timeout", millis);
     }
     return query.getResultStream().findFirst();
+  }
+
+  /**
+   * Stores a user's owner row unless it is there.
+   *
+   * @param ownerKey the SHA-256 of the user id, hex
+   */
+  public void insertOwnerIfAbsent(String ownerKey) {
+    if (entityManager.find(SessionOwnerEntity.class, ownerKey) == null) {
+      entityManager.persist(new SessionOwnerEntity(ownerKey));
+      // Now, so that a concurrent insert of the same row fails here, where the caller expects it.
+      entityManager.flush();
+    }
+  }
+
+  /**
+   * Locks a user's owner row until the transaction ends, bounded like {@link #lock}.
+   *
+   * @param ownerKey the SHA-256 of the user id, hex
+   * @param wait how long to wait for the lock; zero waits as long as it takes
+   * @return whether the row exists and is now locked
+   */
+  public boolean lockOwner(String ownerKey, Duration wait) {
+    Map<String, Object> hints = new HashMap<>();
+    if (!wait.isZero()) {
+      int millis = Math.toIntExact(wait.toMillis());
+      hints.put("jakarta.persistence.lock.timeout", millis);
+      hints.put("jakarta.persistence.query.timeout", millis);
+    }
+    return entityManager.find(
+            SessionOwnerEntity.class, ownerKey, LockModeType.PESSIMISTIC_WRITE, hints)
+        != null;
   }
 
   /**
@@ -172,7 +206,13 @@ public class SessionRepository {
     return expired.stream().filter(s -> !remaining.contains(s.handle())).toList();
   }
 
-  private int deleteByHandles(List<String> handles) {
+  /**
+   * Removes the named sessions; a handle already gone is skipped.
+   *
+   * @param handles the sessions
+   * @return how many rows were removed
+   */
+  public int deleteByHandles(List<String> handles) {
     if (handles.isEmpty()) {
       return 0;
     }

@@ -97,6 +97,47 @@ class SessionConfigTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+    "session.max-sessions-per-user, -1",
+    "session.max-sessions-per-user, many",
+    "session.max-sessions-per-user.policy, oldest",
+    "session.client-address, encrypted"
+  })
+  void invalidLifecycleValueIsRefusedNamingTheKey(String key, String value) {
+    InvalidConfigException refused =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> SessionConfigProducer.readLifecycle(config(Map.of(key, value))));
+    assertTrue(refused.getMessage().contains("'" + key + "'"), refused.getMessage());
+  }
+
+  @Test
+  void lifecycleDefaultsAreNoLimitAndTruncatedAddresses() {
+    LifecycleConfig defaults = SessionConfigProducer.readLifecycle(config(Map.of()));
+    assertEquals(
+        new LifecycleConfig(
+            0,
+            LifecycleConfig.SessionLimitPolicy.EVICT_LEAST_RECENTLY_USED,
+            LifecycleConfig.ClientAddressStorage.TRUNCATED),
+        defaults);
+    assertFalse(defaults.limitsSessions());
+    LifecycleConfig set =
+        SessionConfigProducer.readLifecycle(
+            config(
+                Map.of(
+                    "session.max-sessions-per-user", "3",
+                    "session.max-sessions-per-user.policy", "refuse",
+                    "session.client-address", "hashed")));
+    assertEquals(
+        new LifecycleConfig(
+            3,
+            LifecycleConfig.SessionLimitPolicy.REFUSE,
+            LifecycleConfig.ClientAddressStorage.HASHED),
+        set);
+    assertTrue(set.limitsSessions());
+  }
+
+  @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {

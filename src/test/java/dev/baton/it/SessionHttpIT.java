@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,15 @@ class SessionHttpIT {
     assertEquals(laptop.sessionHandle(), sessions.getJsonObject(1).getString("sessionHandle"));
     assertTrue(sessions.getJsonObject(1).getBoolean("current"));
     assertFalse(listed.body().contains("sessionData"), "no server-side data leaves");
+    // Each carries the device its login came from, the address cut to its network.
+    var device = sessions.getJsonObject(1);
+    assertTrue(device.getString("userAgent").startsWith("Java-http-client"), listed.body());
+    assertTrue(
+        Set.of("127.0.0.0/24", "0:0:0::/48").contains(device.getString("clientAddress")),
+        listed.body());
+    assertTrue(device.isNull("refreshedAt"), listed.body());
+    assertTrue(device.isNull("deviceName"), listed.body());
+    assertEquals(device.getJsonNumber("createdAt"), device.getJsonNumber("authenticatedAt"));
 
     // Another user's handle and an unknown one are indistinguishable.
     HttpResponse<String> foreign =

@@ -77,6 +77,7 @@ public final class StartState {
     try (Connection connection = baton.database().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("DELETE FROM baton_session");
+      statement.executeUpdate("DELETE FROM baton_session_owner");
       for (Map.Entry<String, List<Map<String, Object>>> table : keyRows.entrySet()) {
         statement.executeUpdate("DELETE FROM " + table.getKey());
         for (Map<String, Object> row : table.getValue()) {

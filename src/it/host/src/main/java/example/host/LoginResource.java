@@ -33,7 +33,8 @@ public class LoginResource {
         || !("pw-" + credentials.userId).equals(credentials.password)) {
       throw new HostException(403, "bad credentials");
     }
-    SessionTokens tokens = sessions.createNewSession(credentials.userId, null, null);
+    SessionTokens tokens =
+        sessions.createNewSession(credentials.userId, null, null, delivery.device());
     delivery.deliver(tokens);
     return Json.createObjectBuilder()
         .add("userId", tokens.userId())
