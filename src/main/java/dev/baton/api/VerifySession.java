@@ -54,4 +54,22 @@ public @interface VerifySession {
    * @return the maximum age, or empty
    */
   String maxAuthAge() default "";
+
+  /**
+   * The ids of {@link SessionClaimValidator}s this endpoint applies beyond the global ones. An id
+   * that no validator has refuses every request with the invalid-claim 403, and says so in the log:
+   * a check that cannot be found fails closed.
+   *
+   * @return validator ids
+   */
+  String[] claims() default {};
+
+  /**
+   * The ids of global {@link SessionClaimValidator}s this endpoint does not apply, for example the
+   * page where the user verifies the e-mail that a global validator requires; {@code "*"} skips
+   * every global one.
+   *
+   * @return validator ids, or {@code "*"}
+   */
+  String[] skipClaims() default {};
 }

@@ -106,6 +106,36 @@ public class DemoResource {
     return authentication(session.recordAuthentication());
   }
 
+  /**
+   * An action for users whose e-mail is verified: the demo's claim validator must pass, or the
+   * answer is SuperTokens' invalid-claim 403 naming {@code st-ev}.
+   *
+   * @return the user
+   */
+  @GET
+  @Path("verified")
+  @VerifySession(claims = DemoClaims.EMAIL_VERIFIED)
+  public JsonObject verified() {
+    return Json.createObjectBuilder().add("userId", session.require().userId()).build();
+  }
+
+  /**
+   * Marks the user's e-mail verified. The demo sends no mail; a real application does this when the
+   * user follows the link. The new claim reaches the client in this very response.
+   *
+   * @return the access-token payload as it is now
+   */
+  @POST
+  @Path("verify-email")
+  @VerifySession
+  public JsonObject verifyEmail() {
+    VerifiedSession updated = session.setClaimValue(DemoClaims.EMAIL_VERIFIED, JsonValue.TRUE);
+    return Json.createObjectBuilder()
+        .add("status", "OK")
+        .add("accessTokenPayload", updated.accessTokenPayload())
+        .build();
+  }
+
   private static JsonObject authentication(VerifiedSession verified) {
     return Json.createObjectBuilder()
         .add("userId", verified.userId())

@@ -1,11 +1,13 @@
 package dev.baton.jaxrs;
 
+import dev.baton.api.ClaimValidationError;
 import dev.baton.api.VerifiedSession;
-import dev.baton.api.exception.InvalidClaimException;
+import dev.baton.core.JsonSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -23,26 +25,35 @@ final class AuthenticationAge {
   private AuthenticationAge() {}
 
   /**
-   * Refuses a session whose last authentication is older than {@code maxAuthAge}.
+   * Checks that a session's last authentication is recent enough.
    *
    * @param session the verified session
    * @param maxAuthAge the annotation's value; empty for no limit
    * @param now the current time
-   * @throws InvalidClaimException when the authentication is too old, or the limit unreadable
+   * @return the failure when the authentication is too old or the limit unreadable, else empty
    */
-  static void check(VerifiedSession session, String maxAuthAge, Instant now) {
+  static Optional<ClaimValidationError> check(
+      VerifiedSession session, String maxAuthAge, Instant now) {
     if (maxAuthAge.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Duration max = PARSED.computeIfAbsent(maxAuthAge, AuthenticationAge::parse);
     if (max.isZero()) {
-      throw InvalidClaimException.unchecked(
-          CLAIM_ID, session.sessionHandle(), "maxAuthAge is not a positive ISO-8601 duration");
+      return Optional.of(
+          ClaimChecks.error(CLAIM_ID, "maxAuthAge is not a positive ISO-8601 duration"));
     }
     long age = Duration.between(session.authenticatedAt(), now).toSeconds();
-    if (age > max.toSeconds()) {
-      throw InvalidClaimException.expired(CLAIM_ID, session.sessionHandle(), age, max.toSeconds());
+    if (age <= max.toSeconds()) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new ClaimValidationError(
+            CLAIM_ID,
+            JsonSupport.builder()
+                .add("message", "expired")
+                .add("ageInSeconds", age)
+                .add("maxAgeInSeconds", max.toSeconds())
+                .build()));
   }
 
   private static Duration parse(String value) {

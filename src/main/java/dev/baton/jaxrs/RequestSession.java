@@ -1,11 +1,18 @@
 package dev.baton.jaxrs;
 
 import dev.baton.api.CurrentSession;
+import dev.baton.api.IssuedToken;
 import dev.baton.api.SessionService;
 import dev.baton.api.VerifiedSession;
 import dev.baton.api.exception.UnauthorisedException;
+import dev.baton.config.BatonClock;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Clock;
 import java.util.Optional;
 
 /** The {@link CurrentSession} of a request, filled in by {@link SessionFilter}. */
@@ -14,6 +21,7 @@ class RequestSession implements CurrentSession {
 
   @Inject SessionService sessions;
   @Inject RequestTokenTransport transport;
+  @Inject @BatonClock Clock clock;
 
   private VerifiedSession session;
   private String accessToken;
@@ -28,7 +36,8 @@ class RequestSession implements CurrentSession {
    */
   void set(VerifiedSession verified, String token, TokenMode arrivedAs) {
     this.session = verified;
-    this.accessToken = token;
+    // A token promoted in this request is replaced by the one going out: later changes build on it.
+    this.accessToken = verified.newAccessToken().map(IssuedToken::value).orElse(token);
     this.mode = arrivedAs;
   }
 
@@ -49,8 +58,53 @@ class RequestSession implements CurrentSession {
   public VerifiedSession recordAuthentication() {
     require();
     VerifiedSession fresh = sessions.recordAuthentication(accessToken);
-    fresh.newAccessToken().ifPresent(token -> transport.deliverAccessToken(fresh, token, mode));
+    fresh
+        .newAccessToken()
+        .ifPresent(
+            token -> {
+              transport.deliverAccessToken(fresh, token, mode);
+              accessToken = token.value();
+            });
     session = fresh;
     return fresh;
+  }
+
+  @Override
+  public VerifiedSession mergeIntoAccessTokenPayload(JsonObject update) {
+    VerifiedSession verified = require();
+    JsonObjectBuilder merged = Json.createObjectBuilder(verified.accessTokenPayload());
+    update.forEach(
+        (name, value) -> {
+          if (value.getValueType() == JsonValue.ValueType.NULL) {
+            merged.remove(name);
+          } else {
+            merged.add(name, value);
+          }
+        });
+    JsonObject payload = merged.build();
+    Optional<IssuedToken> token = sessions.regenerateAccessToken(accessToken, payload);
+    VerifiedSession updated =
+        new VerifiedSession(
+            verified.sessionHandle(),
+            verified.userId(),
+            payload,
+            token,
+            verified.sessionExpiresAt(),
+            verified.authenticatedAt());
+    token.ifPresent(
+        t -> {
+          transport.deliverAccessToken(updated, t, mode);
+          accessToken = t.value();
+        });
+    session = updated;
+    return updated;
+  }
+
+  @Override
+  public VerifiedSession setClaimValue(String claimId, JsonValue value) {
+    return mergeIntoAccessTokenPayload(
+        Json.createObjectBuilder()
+            .add(claimId, Json.createObjectBuilder().add("v", value).add("t", clock.millis()))
+            .build());
   }
 }

@@ -29,6 +29,7 @@ class SessionVerifier {
   @Inject WebConfig web;
   @Inject RequestSession current;
   @Inject RequestTokenTransport transport;
+  @Inject ClaimChecks claims;
   @Inject @BatonClock Clock clock;
 
   /** The checks of one protected request, in order. */
@@ -100,7 +101,7 @@ class SessionVerifier {
       VerifySession options,
       String token,
       TokenMode mode) {
-    AuthenticationAge.check(session, options.maxAuthAge(), clock.instant());
+    claims.check(session, options, clock.instant());
     current.set(session, token, mode);
     request.setSecurityContext(
         new SessionSecurityContext(

@@ -14,10 +14,13 @@ import dev.baton.api.exception.UnauthorisedException;
 import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import dev.baton.testing.BatonTest;
+import dev.baton.testing.Jwts;
 import dev.baton.testing.TestBaton;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Cookie;
@@ -28,7 +31,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,11 +235,13 @@ class SessionFilterTest {
     verifier.sessions = baton.sessions();
     verifier.config = baton.bean(SessionConfig.class);
     verifier.web = baton.bean(WebConfig.class);
+    verifier.claims = ClaimChecks.over(List.of());
     verifier.clock = baton.clock();
     verifier.transport = new RequestTokenTransport();
     verifier.transport.writer = tokenWriter(baton);
     verifier.current = new RequestSession();
     verifier.current.sessions = baton.sessions();
+    verifier.current.clock = baton.clock();
     verifier.current.transport = verifier.transport;
     filter.verifier = verifier;
     return filter;
@@ -563,10 +570,11 @@ class SessionFilterTest {
                     new Request("GET")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                         .context()));
-    assertEquals("baton-auth-time", tooOld.claimId());
-    assertEquals("expired", tooOld.reason());
-    assertEquals(301, tooOld.ageInSeconds());
-    assertEquals(300, tooOld.maxAgeInSeconds());
+    assertEquals(1, tooOld.errors().size());
+    assertEquals("baton-auth-time", tooOld.errors().get(0).id());
+    assertEquals(
+        "{\"message\":\"expired\",\"ageInSeconds\":301,\"maxAgeInSeconds\":300}",
+        tooOld.errors().get(0).reason().toString());
   }
 
   @Test
@@ -607,6 +615,43 @@ class SessionFilterTest {
                     new Request("GET")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                         .context()));
-    assertEquals("baton-auth-time", refused.claimId());
+    assertEquals("baton-auth-time", refused.errors().get(0).id());
+  }
+
+  @Test
+  void aClaimSetMidRequestReachesTheClientInTheSameResponse() throws Exception {
+    SessionFilter filter = filterFor("required");
+    SessionTokens tokens = login();
+    filter.filter(
+        new Request("GET")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken().value())
+            .context());
+
+    filter.verifier.current.setClaimValue("st-ev", JsonValue.TRUE);
+
+    MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+    filter.verifier.transport.writeTo(headers);
+    String access = (String) headers.getFirst(TokenWriter.ACCESS_TOKEN_HEADER);
+    JsonObject claim = Jwts.claims(access).getJsonObject("st-ev");
+    assertEquals(JsonValue.TRUE, claim.get("v"));
+    assertEquals(baton.clock().millis(), claim.getJsonNumber("t").longValue());
+    String front =
+        new String(
+            Base64.getDecoder().decode((String) headers.getFirst(TokenWriter.FRONT_TOKEN)),
+            StandardCharsets.UTF_8);
+    assertTrue(front.contains("\"st-ev\":{\"v\":true"), front);
+    assertEquals(
+        claim,
+        baton
+            .sessions()
+            .getSessionInformation(tokens.sessionHandle())
+            .orElseThrow()
+            .accessTokenPayload()
+            .getJsonObject("st-ev"),
+        "stored for the tokens of later refreshes");
+
+    filter.verifier.current.mergeIntoAccessTokenPayload(
+        Json.createObjectBuilder().addNull("st-ev").build());
+    assertFalse(filter.verifier.current.require().accessTokenPayload().containsKey("st-ev"));
   }
 }

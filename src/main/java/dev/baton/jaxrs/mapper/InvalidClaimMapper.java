@@ -1,11 +1,12 @@
 package dev.baton.jaxrs.mapper;
 
+import dev.baton.api.ClaimValidationError;
 import dev.baton.api.exception.InvalidClaimException;
 import dev.baton.core.JsonSupport;
 import dev.baton.metrics.SessionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -25,24 +26,16 @@ public class InvalidClaimMapper implements ExceptionMapper<InvalidClaimException
   @Override
   public Response toResponse(InvalidClaimException exception) {
     metrics.unauthorised("invalid_claim");
-    JsonObjectBuilder reason = JsonSupport.builder().add("message", exception.reason());
-    if (exception.maxAgeInSeconds() >= 0) {
-      reason
-          .add("ageInSeconds", exception.ageInSeconds())
-          .add("maxAgeInSeconds", exception.maxAgeInSeconds());
+    JsonArrayBuilder errors = JsonSupport.arrayBuilder();
+    for (ClaimValidationError error : exception.errors()) {
+      errors.add(JsonSupport.builder().add("id", error.id()).add("reason", error.reason()));
     }
     return Response.status(403)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(
             JsonSupport.builder()
                 .add("message", "invalid claim")
-                .add(
-                    "claimValidationErrors",
-                    JsonSupport.arrayBuilder()
-                        .add(
-                            JsonSupport.builder()
-                                .add("id", exception.claimId())
-                                .add("reason", reason)))
+                .add("claimValidationErrors", errors)
                 .build())
         .build();
   }

@@ -2,8 +2,10 @@ package dev.baton.jaxrs.mapper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.baton.api.ClaimValidationError;
 import dev.baton.api.exception.InvalidClaimException;
 import dev.baton.metrics.SessionMetrics;
+import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,18 @@ class InvalidClaimMapperTest {
 
   @Test
   void anExpiredClaimIsAnswered403InSuperTokensFormatWithItsAges() {
-    Response response = answer(InvalidClaimException.expired("baton-auth-time", "h", 360, 300));
+    Response response =
+        answer(
+            new InvalidClaimException(
+                "h",
+                List.of(
+                    new ClaimValidationError(
+                        "baton-auth-time",
+                        Json.createObjectBuilder()
+                            .add("message", "expired")
+                            .add("ageInSeconds", 360)
+                            .add("maxAgeInSeconds", 300)
+                            .build()))));
     assertEquals(403, response.getStatus());
     assertEquals(
         "{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":\"baton-auth-time\","
@@ -38,11 +51,23 @@ class InvalidClaimMapperTest {
   }
 
   @Test
-  void aCheckThatCouldNotRunSaysWhy() {
-    Response response = answer(InvalidClaimException.unchecked("baton-auth-time", "h", "unread"));
+  void everyFailedCheckIsListedInOrder() {
+    Response response =
+        answer(
+            new InvalidClaimException(
+                "h",
+                List.of(
+                    new ClaimValidationError(
+                        "org", Json.createObjectBuilder().add("message", "wrong value").build()),
+                    new ClaimValidationError(
+                        "st-ev",
+                        Json.createObjectBuilder()
+                            .add("message", "value does not exist")
+                            .build()))));
     assertEquals(
-        "{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":\"baton-auth-time\","
-            + "\"reason\":{\"message\":\"unread\"}}]}",
+        "{\"message\":\"invalid claim\",\"claimValidationErrors\":[{\"id\":\"org\","
+            + "\"reason\":{\"message\":\"wrong value\"}},{\"id\":\"st-ev\",\"reason\":"
+            + "{\"message\":\"value does not exist\"}}]}",
         response.getEntity().toString());
   }
 }
