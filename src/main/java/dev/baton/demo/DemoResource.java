@@ -65,7 +65,8 @@ public class DemoResource {
    * Who is signed in.
    *
    * @param security the request's security context, whose principal is the session's user
-   * @return the user id, session handle and access-token payload
+   * @return the user id, session handle, access-token payload and last authentication (epoch
+   *     seconds)
    */
   @GET
   @Path("me")
@@ -77,6 +78,7 @@ public class DemoResource {
         .add("userId", security.getUserPrincipal().getName())
         .add("sessionHandle", verified.sessionHandle())
         .add("accessTokenPayload", verified.accessTokenPayload())
+        .add("authenticatedAt", verified.authenticatedAt().getEpochSecond())
         .build();
   }
 
@@ -155,6 +157,7 @@ public class DemoResource {
         .add("userId", "anonymous")
         .add("sessionHandle", "none")
         .add("accessTokenPayload", JsonValue.EMPTY_JSON_OBJECT)
+        .add("authenticatedAt", 0)
         .build();
   }
 
