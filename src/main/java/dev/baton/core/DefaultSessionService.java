@@ -10,6 +10,7 @@ import dev.baton.api.SessionService;
 import dev.baton.api.SessionTokens;
 import dev.baton.api.VerifiedSession;
 import dev.baton.api.exception.SessionLimitExceededException;
+import dev.baton.api.exception.SessionStoreUnavailableException;
 import dev.baton.api.exception.TokenTheftDetectedException;
 import dev.baton.api.exception.TryRefreshTokenException;
 import dev.baton.api.exception.UnauthorisedException;
@@ -100,11 +101,21 @@ class DefaultSessionService implements SessionService {
       return;
     }
     String ownerKey = Secrets.sha256Hex(session.userId());
-    StoreFaults.insertUnlessPresent(() -> transactions.insertOwner(ownerKey));
     LimitedCreation outcome =
         translate(() -> transactions.createWithinLimit(session, ownerKey, lifecycle));
-    if (!outcome.created()) {
-      throw new SessionLimitExceededException(lifecycle.maxSessionsPerUser());
+    if (outcome.outcome() == LimitedCreation.Outcome.NO_OWNER) {
+      // A user's first login under the limit: the row goes in on its own (another server may
+      // insert it at the same moment), then the login takes its turn on it.
+      StoreFaults.insertUnlessPresent(() -> transactions.insertOwner(ownerKey));
+      outcome = translate(() -> transactions.createWithinLimit(session, ownerKey, lifecycle));
+    }
+    switch (outcome.outcome()) {
+      case CREATED -> {}
+      case REFUSED -> throw new SessionLimitExceededException(lifecycle.maxSessionsPerUser());
+      case NO_OWNER ->
+          // Inserted a moment ago and gone again: a fault of the store, never a pass.
+          throw new SessionStoreUnavailableException(
+              new IllegalStateException("session owner row missing"));
     }
     outcome
         .evicted()

@@ -12,9 +12,9 @@ import dev.baton.core.RefreshRotation.RefreshCase;
 import dev.baton.persistence.ExpiredSession;
 import dev.baton.persistence.SessionEntity;
 import dev.baton.persistence.SessionRepository;
+import dev.baton.persistence.SessionUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityNotFoundException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -57,10 +57,21 @@ class SessionTransactions {
   /**
    * The outcome of a login under a per-user limit.
    *
-   * @param created whether the session was stored; false when the policy refused it
+   * @param outcome what happened
    * @param evicted the handles of the sessions it ended to make room
    */
-  record LimitedCreation(boolean created, List<String> evicted) {}
+  record LimitedCreation(Outcome outcome, List<String> evicted) {
+
+    /** What a login under the limit did. */
+    enum Outcome {
+      /** Stored, after evicting what it had to. */
+      CREATED,
+      /** Refused by the policy; nothing changed. */
+      REFUSED,
+      /** The user has no owner row yet: nothing changed; insert it and try again. */
+      NO_OWNER
+    }
+  }
 
   @Transactional(TxType.REQUIRES_NEW)
   void create(SessionEntity session) {
@@ -91,28 +102,27 @@ class SessionTransactions {
   LimitedCreation createWithinLimit(
       SessionEntity session, String ownerKey, LifecycleConfig limits) {
     if (!sessions.lockOwner(ownerKey, config.lockTimeout())) {
-      // insertOwner committed it first; a missing row is a fault of the store, never a pass.
-      throw new EntityNotFoundException("session owner row missing");
+      return new LimitedCreation(LimitedCreation.Outcome.NO_OWNER, List.of());
     }
-    List<SessionEntity> live = sessions.liveOfUser(session.userId(), clock.millis());
+    List<SessionUsage> live = sessions.liveUsageOfUser(session.userId(), clock.millis());
     int excess = live.size() + 1 - limits.maxSessionsPerUser();
     List<String> evicted = List.of();
     if (excess > 0) {
       if (limits.limitPolicy() == SessionLimitPolicy.REFUSE) {
-        return new LimitedCreation(false, List.of());
+        return new LimitedCreation(LimitedCreation.Outcome.REFUSED, List.of());
       }
       evicted =
           live.stream()
               .sorted(
-                  Comparator.comparingLong(SessionEntity::lastUsedAt)
-                      .thenComparing(SessionEntity::handle))
+                  Comparator.comparingLong(SessionUsage::lastUsedAt)
+                      .thenComparing(SessionUsage::handle))
               .limit(excess)
-              .map(SessionEntity::handle)
+              .map(SessionUsage::handle)
               .toList();
       sessions.deleteByHandles(evicted);
     }
     sessions.insert(session);
-    return new LimitedCreation(true, evicted);
+    return new LimitedCreation(LimitedCreation.Outcome.CREATED, evicted);
   }
 
   /**

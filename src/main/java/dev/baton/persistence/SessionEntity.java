@@ -25,6 +25,11 @@ import jakarta.persistence.Table;
         "select s from SessionEntity s where s.userId = :userId and s.expiresAt > :now"
             + " order by s.createdAt desc, s.handle")
 @NamedQuery(
+    name = "SessionEntity.usageOfUser",
+    query =
+        "select new dev.baton.persistence.SessionUsage(s.handle, s.createdAt, s.refreshedAt)"
+            + " from SessionEntity s where s.userId = :userId and s.expiresAt > :now")
+@NamedQuery(
     name = "SessionEntity.handlesOfUserExcept",
     query = "select s.handle from SessionEntity s where s.userId = :userId and s.handle <> :kept")
 @NamedQuery(
@@ -158,15 +163,6 @@ public class SessionEntity {
    */
   public Long refreshedAt() {
     return refreshedAt;
-  }
-
-  /**
-   * When the session was last used to refresh, or its login: the order of eviction.
-   *
-   * @return epoch milliseconds
-   */
-  public long lastUsedAt() {
-    return refreshedAt == null ? createdAt : refreshedAt;
   }
 
   public String userAgent() {

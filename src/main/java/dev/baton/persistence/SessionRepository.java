@@ -136,6 +136,21 @@ public class SessionRepository {
   }
 
   /**
+   * When each of a user's live sessions was last used.
+   *
+   * @param userId the user
+   * @param nowMillis epoch milliseconds
+   * @return one entry per live session, in no order
+   */
+  public List<SessionUsage> liveUsageOfUser(String userId, long nowMillis) {
+    return entityManager
+        .createNamedQuery("SessionEntity.usageOfUser", SessionUsage.class)
+        .setParameter("userId", userId)
+        .setParameter("now", nowMillis)
+        .getResultList();
+  }
+
+  /**
    * Removes every session of a user but one, expired or not.
    *
    * @param userId the user

@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class MillionSessions {
 
+  private static final String USER_AGENT =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
   private MillionSessions() {}
 
   public static void main(String[] args) throws Exception {
@@ -35,9 +38,14 @@ public final class MillionSessions {
         // Half expired a day ago, half live for 100 days; 100,000 users with 10 sessions each.
         sql.execute(
             "INSERT INTO baton_session (handle, user_id, refresh_token_hash2,"
-                + " session_data, access_token_payload, created_at, expires_at)"
+                + " session_data, access_token_payload, user_agent, client_address, device_name,"
+                + " refreshed_at, created_at, expires_at)"
                 + " SELECT gen_random_uuid()::text, 'user-' || (i % 100000), md5(i::text) || md5(i::text),"
-                + " '{}', '{}', "
+                + " '{}', '{}', '"
+                + USER_AGENT
+                + "', '203.0.113.0/24', 'device ' || (i / 100000), "
+                + now
+                + " + i, "
                 + now
                 + ", CASE WHEN i % 2 = 0 THEN "
                 + (now - 86_400_000L)
@@ -47,6 +55,16 @@ public final class MillionSessions {
                 + total
                 + ") i");
         sql.execute("ANALYZE baton_session");
+        // The user's sessions, as listing, revoke-others and an eviction read them.
+        try (var plan =
+            sql.executeQuery(
+                "EXPLAIN SELECT handle, created_at, refreshed_at FROM baton_session"
+                    + " WHERE user_id = 'user-1' AND expires_at > "
+                    + now)) {
+          while (plan.next()) {
+            System.out.println("plan: " + plan.getString(1));
+          }
+        }
       }
       System.out.printf("inserted %,d sessions in %.1f s%n", total, seconds(started));
 
@@ -66,6 +84,7 @@ public final class MillionSessions {
       }
       System.out.println("refresh (rotation with promotion): " + percentiles(refresh));
       System.out.println("sessions of one user (10 rows):    " + percentiles(listing));
+      lifecycleControls(database, sessions);
 
       // The purge's effect on live refreshes: one thread refreshes for as long as the purge runs,
       // against the same thread refreshing for as long without it, just before.
@@ -90,6 +109,54 @@ public final class MillionSessions {
       System.out.printf("purged %,d expired sessions in %.1f s%n", purged, purgeSeconds);
       System.out.println("refresh while the purge runs:      " + percentiles(duringPurge.get()));
     }
+  }
+
+  /**
+   * The user-facing lifecycle calls on the same million rows (issue 12, item 8), each on users
+   * nobody touched before it: odd user numbers hold 10 live sessions each, even ones 10 expired.
+   */
+  private static void lifecycleControls(TestDatabase database, SessionService sessions) {
+    List<Long> listing = new ArrayList<>();
+    List<Long> revokeOthers = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      String listed = "user-" + (2 * i + 1);
+      long t = System.nanoTime();
+      sessions.getSessionsOfUser(listed);
+      listing.add(System.nanoTime() - t);
+
+      String signingOut = "user-" + (2 * i + 10_001);
+      SessionTokens kept = sessions.createNewSession(signingOut, null, null);
+      t = System.nanoTime();
+      sessions.revokeAllSessionsForUser(signingOut, kept.sessionHandle());
+      revokeOthers.add(System.nanoTime() - t);
+    }
+    System.out.println("list with metadata (10 rows):      " + percentiles(listing));
+    System.out.println("revoke-others (ends 10):           " + percentiles(revokeOthers));
+
+    List<Long> plainLogin = new ArrayList<>();
+    List<Long> firstEvictingLogin = new ArrayList<>();
+    List<Long> evictingLogin = new ArrayList<>();
+    try (TestBaton limited =
+        TestBaton.builder()
+            .database(database)
+            .config("session.max-sessions-per-user", "10")
+            .start()) {
+      for (int i = 0; i < 2_000; i++) {
+        long t = System.nanoTime();
+        sessions.createNewSession("fresh-" + i, null, null);
+        plainLogin.add(System.nanoTime() - t);
+        String full = "user-" + (2 * i + 20_001);
+        t = System.nanoTime();
+        limited.sessions().createNewSession(full, null, null);
+        firstEvictingLogin.add(System.nanoTime() - t);
+        t = System.nanoTime();
+        limited.sessions().createNewSession(full, null, null);
+        evictingLogin.add(System.nanoTime() - t);
+      }
+    }
+    System.out.println("login, no limit:                   " + percentiles(plainLogin));
+    System.out.println("first login under the limit:       " + percentiles(firstEvictingLogin));
+    System.out.println("login at the limit (evicts 1):     " + percentiles(evictingLogin));
   }
 
   /** Refreshes the lineages in turn, each with its newest token, until told to stop. */
