@@ -512,10 +512,13 @@ class SessionHttpIT {
         client.post(
             "/demo/login",
             "{\"userId\": \"x\", \"sessionData\": {\"blob\": \"" + "x".repeat(100 * 1024) + "\"}}");
+    HttpResponse<String> longDeviceName =
+        client.post(
+            "/demo/login", "{\"userId\": \"x\", \"deviceName\": \"" + "d".repeat(101) + "\"}");
     HttpResponse<String> plainText =
         client.send("POST", "/demo/login", "userId=x", "Content-Type", "text/plain");
     for (HttpResponse<String> response :
-        List.of(malformed, wrongType, wrongPayload, reserved, huge)) {
+        List.of(malformed, wrongType, wrongPayload, reserved, huge, longDeviceName)) {
       assertEquals(400, response.statusCode(), response.body());
       assertFalse(response.body().contains("Exception"), response.body());
       assertFalse(json(response).getString("message").isBlank());
@@ -523,6 +526,7 @@ class SessionHttpIT {
     assertEquals(415, plainText.statusCode());
     assertTrue(json(wrongType).getString("message").contains("userId"));
     assertTrue(json(reserved).getString("message").contains("'sub'"));
+    assertTrue(json(longDeviceName).getString("message").contains("deviceName"));
   }
 
   @Test
