@@ -57,16 +57,7 @@ class RequestSession implements CurrentSession {
   @Override
   public VerifiedSession recordAuthentication() {
     require();
-    VerifiedSession fresh = sessions.recordAuthentication(accessToken);
-    fresh
-        .newAccessToken()
-        .ifPresent(
-            token -> {
-              transport.deliverAccessToken(fresh, token, mode);
-              accessToken = token.value();
-            });
-    session = fresh;
-    return fresh;
+    return becomes(sessions.recordAuthentication(accessToken));
   }
 
   @Override
@@ -82,22 +73,27 @@ class RequestSession implements CurrentSession {
           }
         });
     JsonObject payload = merged.build();
-    Optional<IssuedToken> token = sessions.regenerateAccessToken(accessToken, payload);
-    VerifiedSession updated =
+    return becomes(
         new VerifiedSession(
             verified.sessionHandle(),
             verified.userId(),
             payload,
-            token,
+            sessions.regenerateAccessToken(accessToken, payload),
             verified.sessionExpiresAt(),
-            verified.authenticatedAt());
-    token.ifPresent(
-        t -> {
-          transport.deliverAccessToken(updated, t, mode);
-          accessToken = t.value();
-        });
-    session = updated;
-    return updated;
+            verified.authenticatedAt()));
+  }
+
+  /** The request's session changed: its new access token, if any, goes out with the response. */
+  private VerifiedSession becomes(VerifiedSession changed) {
+    changed
+        .newAccessToken()
+        .ifPresent(
+            token -> {
+              transport.deliverAccessToken(changed, token, mode);
+              accessToken = token.value();
+            });
+    session = changed;
+    return changed;
   }
 
   @Override

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +46,7 @@ public class SessionRepository {
             .createNamedQuery("SessionEntity.byHandle", SessionEntity.class)
             .setParameter("handle", handle)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE);
-    if (!wait.isZero()) {
-      int millis = Math.toIntExact(wait.toMillis());
-      query.setHint("jakarta.persistence.lock.timeout", millis);
-      query.setHint("jakarta.persistence.query.timeout", millis);
-    }
+    lockHints(wait).forEach(query::setHint);
     return query.getResultStream().findFirst();
   }
 
@@ -76,15 +71,19 @@ public class SessionRepository {
    * @return whether the row exists and is now locked
    */
   public boolean lockOwner(String ownerKey, Duration wait) {
-    Map<String, Object> hints = new HashMap<>();
-    if (!wait.isZero()) {
-      int millis = Math.toIntExact(wait.toMillis());
-      hints.put("jakarta.persistence.lock.timeout", millis);
-      hints.put("jakarta.persistence.query.timeout", millis);
-    }
     return entityManager.find(
-            SessionOwnerEntity.class, ownerKey, LockModeType.PESSIMISTIC_WRITE, hints)
+            SessionOwnerEntity.class, ownerKey, LockModeType.PESSIMISTIC_WRITE, lockHints(wait))
         != null;
+  }
+
+  /** The bound on a lock wait (see {@link #lock}); none for zero. */
+  private static Map<String, Object> lockHints(Duration wait) {
+    if (wait.isZero()) {
+      return Map.of();
+    }
+    int millis = Math.toIntExact(wait.toMillis());
+    return Map.of(
+        "jakarta.persistence.lock.timeout", millis, "jakarta.persistence.query.timeout", millis);
   }
 
   /**
