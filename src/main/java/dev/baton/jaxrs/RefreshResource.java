@@ -10,10 +10,9 @@ import dev.baton.config.SessionConfig;
 import dev.baton.config.WebConfig;
 import dev.baton.core.LogValues;
 import dev.baton.metrics.SessionMetrics;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,10 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code POST {base}/session/refresh}: exchanges the refresh token for a new token set, sent back
- * the way the refresh token came (cookie or {@code Authorization: Bearer}).
+ * the way the refresh token came (cookie or {@code Authorization: Bearer}). One instance serves
+ * every request: it keeps nothing of a request, and the hot path then builds no resource and no
+ * injection proxy per refresh.
  */
 @Path("{base: .+}/session/refresh")
-@RequestScoped
+@ApplicationScoped
 public class RefreshResource {
 
   @Inject SessionService sessions;
@@ -38,7 +39,6 @@ public class RefreshResource {
   @Inject WebConfig web;
   @Inject RequestTokenTransport transport;
   @Inject SessionMetrics metrics;
-  @Context HttpServletRequest servletRequest;
 
   private static final Logger LOG = Logger.getLogger(RefreshResource.class.getName());
 
@@ -101,7 +101,7 @@ public class RefreshResource {
                   + " sessionHandle="
                   + LogValues.escape(theft.sessionHandle().orElse(null))
                   + " clientAddress="
-                  + LogValues.escape(servletRequest.getRemoteAddr()));
+                  + LogValues.escape(transport.device().clientAddress()));
       throw theft;
     }
     transport.deliver(tokens, mode);
