@@ -2,7 +2,8 @@
 # Where a refresh's CPU goes: one Open Liberty server on PostgreSQL under the refresh load
 # (RefreshLoad, 8 clients), warmed up, then recorded with JFR's profiling settings; the samples
 # are summed by what each stack was doing (bench/jfr-categories.py). Also a plain single-thread
-# RSA-2048 Signature.sign loop in the same run, the unit issue 13 measures a refresh in.
+# RSA-2048 Signature.sign loop in the same run, the unit issue 13 measures a refresh in, and the
+# server CPU of logins over HTTP in the same units.
 # Usage: bench/profile-refresh.sh [seconds]   (after: mvn -DskipTests package liberty:create)
 # Creates server baton-profile (port 9483) and database baton_profile, removes the database at the
 # end, and leaves the recording in target/refresh.jfr.
@@ -51,4 +52,10 @@ c1=$(cpu "$pid")
 jcmd "$pid" JFR.stop name=refresh filename="$PWD/target/refresh.jfr" >/dev/null
 echo "server cpu seconds during the recording: $(echo "$c1 - $c0" | bc)"
 java -cp "$classpath" dev.baton.bench.SignatureCost
+# A login in the same units: one warm-up round, then the measured one.
+echo "login warm-up: $(java -XX:+UseSerialGC -Dbench.operation=login -cp "$classpath" dev.baton.bench.RefreshLoad 15 8 "$url" | head -1)"
+c0=$(cpu "$pid")
+java -XX:+UseSerialGC -Dbench.operation=login -cp "$classpath" dev.baton.bench.RefreshLoad "$seconds" 8 "$url"
+c1=$(cpu "$pid")
+echo "server cpu seconds during the logins: $(echo "$c1 - $c0" | bc)"
 jfr print --events jdk.ExecutionSample,jdk.ThreadCPULoad,jdk.GarbageCollection --stack-depth 64 target/refresh.jfr | python3 bench/jfr-categories.py

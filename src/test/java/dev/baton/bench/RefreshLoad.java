@@ -21,9 +21,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * servers that share one database.
  *
  * <p>{@code java -cp target/test-classes dev.baton.bench.RefreshLoad <seconds> <clients> <url>...}
- * prints requests per second and latency percentiles. The run stops by itself.
+ * prints requests per second and latency percentiles. The run stops by itself. With {@code
+ * -Dbench.operation=login} each call is a login instead, for the cost of a login in the same units.
  */
 public final class RefreshLoad {
+
+  /** With {@code -Dbench.operation=login}, every call is a new login instead of a refresh. */
+  private static final boolean LOGINS = "login".equals(System.getProperty("bench.operation"));
 
   private RefreshLoad() {}
 
@@ -57,8 +61,12 @@ public final class RefreshLoad {
     pool.shutdown();
     latencies.sort(null);
     System.out.printf(
-        "refreshes: %d in %d s = %.0f/s, failures: %d%n",
-        latencies.size(), seconds, latencies.size() / (double) seconds, failures);
+        "%s: %d in %d s = %.0f/s, failures: %d%n",
+        LOGINS ? "logins" : "refreshes",
+        latencies.size(),
+        seconds,
+        latencies.size() / (double) seconds,
+        failures);
     System.out.printf(
         "latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
         percentile(latencies, 50),
@@ -71,14 +79,7 @@ public final class RefreshLoad {
   private static long[] run(HttpClient http, List<URI> servers, int client, AtomicBoolean running)
       throws Exception {
     Random random = new Random(client);
-    HttpResponse<String> login =
-        http.send(
-            HttpRequest.newBuilder(servers.get(client % servers.size()).resolve("/demo/login"))
-                .header("Content-Type", "application/json")
-                .header("st-auth-mode", "header")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"load-" + client + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = login(http, servers.get(client % servers.size()), client);
     String refreshToken = login.headers().firstValue("st-refresh-token").orElseThrow();
     List<Long> latencies = new ArrayList<>();
     long failures = 0;
@@ -86,12 +87,14 @@ public final class RefreshLoad {
       URI server = servers.get(random.nextInt(servers.size()));
       long start = System.nanoTime();
       HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(server.resolve("/auth/session/refresh"))
-                  .header("Authorization", "Bearer " + refreshToken)
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          LOGINS
+              ? login(http, server, client)
+              : http.send(
+                  HttpRequest.newBuilder(server.resolve("/auth/session/refresh"))
+                      .header("Authorization", "Bearer " + refreshToken)
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         latencies.add((System.nanoTime() - start) / 1000);
         refreshToken = response.headers().firstValue("st-refresh-token").orElseThrow();
@@ -105,6 +108,17 @@ public final class RefreshLoad {
       out[i + 1] = latencies.get(i);
     }
     return out;
+  }
+
+  private static HttpResponse<String> login(HttpClient http, URI server, int client)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(server.resolve("/demo/login"))
+            .header("Content-Type", "application/json")
+            .header("st-auth-mode", "header")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"load-" + client + "\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static double percentile(List<Long> sorted, int percentile) {
