@@ -10,27 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
-wlp=target/liberty/wlp
 server=baton-profile
 port=9483
-psql_admin() { psql -h 127.0.0.1 -U postgres -d test -qAt -c "$1"; }
-[ -f target/baton.war ] && [ -d "$wlp" ] || { echo "run: mvn -DskipTests package liberty:create" >&2; exit 1; }
-
-mvn -q -B test-compile
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-classpath="target/test-classes:$(cat target/test-classpath.txt)"
-load() { java -XX:+UseSerialGC -cp "$classpath" dev.baton.bench.RefreshLoad "$@"; }
+. bench/liberty-on-postgres.sh
 
 psql_admin "DROP DATABASE IF EXISTS baton_profile"
 psql_admin "CREATE DATABASE baton_profile"
-dir=$wlp/usr/servers/$server
-mkdir -p "$dir/apps" "$dir/jdbc"
-cp liberty/server.xml "$dir/"
-cp target/baton.war "$dir/apps/"
-cp -r "$wlp/usr/servers/defaultServer/jdbc/postgresql" "$dir/jdbc/"
-printf '%s\n' "HTTP_PORT=$port" DB_KIND=postgresql SESSION_DEMO_ALLOW_ANY_DATABASE=true \
-  DB_URL=jdbc:postgresql://127.0.0.1:5432/baton_profile DB_USER=postgres DB_PASSWORD=trust-auth \
-  > "$dir/server.env"
+create_server "$server" "$port" baton_profile
 stop() {
   "$wlp/bin/server" stop "$server" >/dev/null 2>&1 || true
   psql_admin "DROP DATABASE IF EXISTS baton_profile" || true
@@ -39,8 +25,7 @@ trap stop EXIT
 "$wlp/bin/server" start "$server" >/dev/null
 until curl -sf "http://localhost:$port/health/ready" >/dev/null; do sleep 1; done
 url=http://localhost:$port
-pid=$(pgrep -f "ws-server.jar $server" | head -1)
-cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+pid=$(server_pid "$server")
 
 for round in 1 2 3 4 5 6 7 8; do
   echo "warm-up $round: $(load 15 8 "$url" | head -1)"
@@ -53,9 +38,9 @@ jcmd "$pid" JFR.stop name=refresh filename="$PWD/target/refresh.jfr" >/dev/null
 echo "server cpu seconds during the recording: $(echo "$c1 - $c0" | bc)"
 java -cp "$classpath" dev.baton.bench.SignatureCost
 # A login in the same units: one warm-up round, then the measured one.
-echo "login warm-up: $(java -XX:+UseSerialGC -Dbench.operation=login -cp "$classpath" dev.baton.bench.RefreshLoad 15 8 "$url" | head -1)"
+echo "login warm-up: $(login_load 15 8 "$url" | head -1)"
 c0=$(cpu "$pid")
-java -XX:+UseSerialGC -Dbench.operation=login -cp "$classpath" dev.baton.bench.RefreshLoad "$seconds" 8 "$url"
+login_load "$seconds" 8 "$url"
 c1=$(cpu "$pid")
 echo "server cpu seconds during the logins: $(echo "$c1 - $c0" | bc)"
 jfr print --events jdk.ExecutionSample,jdk.ThreadCPULoad,jdk.GarbageCollection --stack-depth 64 target/refresh.jfr | python3 bench/jfr-categories.py

@@ -7,29 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
-wlp=target/liberty/wlp
-psql_admin() { psql -h 127.0.0.1 -U postgres -d test -qAt -c "$1"; }
-[ -f target/baton.war ] && [ -d "$wlp" ] || { echo "run: mvn -DskipTests package liberty:create" >&2; exit 1; }
-
-mvn -q -B test-compile
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-load() { java -XX:+UseSerialGC -cp "target/test-classes:$(cat target/test-classpath.txt)" dev.baton.bench.RefreshLoad "$@"; }
+. bench/liberty-on-postgres.sh
 
 psql_admin "DROP DATABASE IF EXISTS baton_bench"
 psql_admin "CREATE DATABASE baton_bench"
 servers=(baton-bench-a baton-bench-b)
 ports=(9481 9482)
-for i in 0 1; do
-  dir=$wlp/usr/servers/${servers[$i]}
-  mkdir -p "$dir/apps" "$dir/jdbc"
-  cp liberty/server.xml "$dir/"
-  cp target/baton.war "$dir/apps/"
-  cp -r "$wlp/usr/servers/defaultServer/jdbc/postgresql" "$dir/jdbc/"
-  printf '%s\n' "HTTP_PORT=${ports[$i]}" DB_KIND=postgresql SESSION_DEMO_ALLOW_ANY_DATABASE=true \
-    DB_URL=jdbc:postgresql://127.0.0.1:5432/baton_bench DB_USER=postgres DB_PASSWORD=trust-auth \
-    > "$dir/server.env"
-  [ -z "${BENCH_JVM_OPTIONS:-}" ] || printf '%s\n' $BENCH_JVM_OPTIONS > "$dir/jvm.options"
-done
+for i in 0 1; do create_server "${servers[$i]}" "${ports[$i]}" baton_bench; done
 stop() {
   for s in "${servers[@]}"; do "$wlp/bin/server" stop "$s" >/dev/null 2>&1 || true; done
   psql_admin "DROP DATABASE IF EXISTS baton_bench" || true
@@ -43,9 +27,7 @@ done
 a=http://localhost:${ports[0]}
 b=http://localhost:${ports[1]}
 
-# CPU seconds (user + system) used by a process since it started.
-cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
-pids=("$(pgrep -f "ws-server.jar ${servers[0]}" | head -1)" "$(pgrep -f "ws-server.jar ${servers[1]}" | head -1)")
+pids=("$(server_pid "${servers[0]}")" "$(server_pid "${servers[1]}")")
 
 # CPU seconds used by the whole machine (all cores, user + system).
 busy() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat; }

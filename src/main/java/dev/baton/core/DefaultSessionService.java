@@ -54,7 +54,7 @@ class DefaultSessionService implements SessionService {
   public SessionTokens createNewSession(
       String userId, JsonObject accessTokenPayload, JsonObject sessionData, SessionDevice device) {
     Payloads.userId(userId);
-    Devices.StoredDevice stored = Devices.stored(device, userId, lifecycle.clientAddress());
+    SessionDevice stored = Devices.stored(device, userId, lifecycle.clientAddress());
     roleClaim.requireValid(accessTokenPayload);
     String payloadJson =
         Payloads.accessTokenPayload(

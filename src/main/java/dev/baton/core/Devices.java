@@ -23,23 +23,20 @@ final class Devices {
 
   private Devices() {}
 
-  /** The device as stored: agent cut to length, address in the configured form. */
-  record StoredDevice(String userAgent, String clientAddress, String name) {}
-
   /**
    * Checks a device and puts it in stored form.
    *
    * @param device as given, or null for none
    * @param userId its user, whose id salts a hashed address
    * @param storage how addresses are kept
-   * @return the stored form
+   * @return the stored form: agent cut to length, address in the configured form
    * @throws InvalidSessionInputException for a name too long or an address that is not one
    */
-  static StoredDevice stored(SessionDevice device, String userId, ClientAddressStorage storage) {
+  static SessionDevice stored(SessionDevice device, String userId, ClientAddressStorage storage) {
     if (device == null) {
-      return new StoredDevice(null, null, null);
+      return SessionDevice.UNKNOWN;
     }
-    return new StoredDevice(
+    return new SessionDevice(
         userAgent(device.userAgent()),
         address(device.clientAddress(), userId, storage),
         name(device.name()));
@@ -80,9 +77,10 @@ final class Devices {
   }
 
   private static String address(String address, String userId, ClientAddressStorage storage) {
-    if (address == null || address.isBlank() || storage == ClientAddressStorage.NONE) {
+    if (address == null || address.isBlank()) {
       return null;
     }
+    // Checked whatever is kept: an address that is not one is the caller's mistake either way.
     InetAddress parsed = literal(address);
     return switch (storage) {
       case TRUNCATED -> truncated(parsed);

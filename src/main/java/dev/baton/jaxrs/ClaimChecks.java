@@ -37,8 +37,25 @@ class ClaimChecks {
   /** The application's validators by id, read once. */
   private volatile Map<String, SessionClaimValidator> validators;
 
-  /** Each annotation's validators, worked out once. */
-  private final Map<VerifySession, List<SessionClaimValidator>> plans = new ConcurrentHashMap<>();
+  /**
+   * Each annotation's validators, worked out once. Keyed by identity: {@link ProtectedMethods}
+   * hands out one instance per resource method, and an annotation's own {@code hashCode} reads
+   * every member reflectively, which every protected request would pay.
+   */
+  private final Map<Plan, List<SessionClaimValidator>> plans = new ConcurrentHashMap<>();
+
+  /** An annotation instance, compared by identity. */
+  private record Plan(VerifySession options) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Plan plan && plan.options == options;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(options);
+    }
+  }
 
   /**
    * Runs the checks an endpoint asks for.
@@ -49,9 +66,16 @@ class ClaimChecks {
    * @throws InvalidClaimException naming every check the session fails
    */
   void check(VerifiedSession session, VerifySession options, Instant now) {
+    Optional<ClaimValidationError> tooOld =
+        AuthenticationAge.check(session, options.maxAuthAge(), now);
+    List<SessionClaimValidator> validators =
+        plans.computeIfAbsent(new Plan(options), p -> plan(p.options()));
+    if (tooOld.isEmpty() && validators.isEmpty()) {
+      return;
+    }
     List<ClaimValidationError> errors = new ArrayList<>();
-    AuthenticationAge.check(session, options.maxAuthAge(), now).ifPresent(errors::add);
-    for (SessionClaimValidator validator : plans.computeIfAbsent(options, this::plan)) {
+    tooOld.ifPresent(errors::add);
+    for (SessionClaimValidator validator : validators) {
       run(validator, session).ifPresent(errors::add);
     }
     if (!errors.isEmpty()) {

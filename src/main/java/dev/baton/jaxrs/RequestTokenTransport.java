@@ -8,6 +8,7 @@ import dev.baton.api.VerifiedSession;
 import dev.baton.jaxrs.mapper.RequestFacts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -32,10 +33,17 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
   private boolean readsCredentials;
   private String apiPath;
   private String refreshPath;
-  private SessionDevice device = SessionDevice.UNKNOWN;
+  private ContainerRequestContext request;
+  private HttpServletRequest servletRequest;
 
-  /** Remembers how the client asked to receive tokens, and where Baton's endpoints are. */
-  void bind(ContainerRequestContext request, String batonApiPath) {
+  /**
+   * Remembers how the client asked to receive tokens, where Baton's endpoints are, and the request
+   * itself, from which {@link #device()} reads the client only when a login asks.
+   */
+  void bind(
+      ContainerRequestContext request, String batonApiPath, HttpServletRequest servletRequest) {
+    this.request = request;
+    this.servletRequest = servletRequest;
     requestedMode = Requests.wantsHeaderMode(request) ? TokenMode.HEADER : TokenMode.COOKIE;
     pageNavigation = Requests.isPageNavigation(request);
     apiPath = batonApiPath;
@@ -43,14 +51,15 @@ class RequestTokenTransport implements SessionDelivery, RequestFacts {
     refreshPath = batonApiPath + "/session/refresh";
   }
 
-  /** Remembers the client's device, read by the filter from the request. */
-  void device(SessionDevice requestDevice) {
-    device = requestDevice;
-  }
-
   @Override
   public SessionDevice device() {
-    return device;
+    if (request == null) {
+      return SessionDevice.UNKNOWN;
+    }
+    return new SessionDevice(
+        request.getHeaderString(HttpHeaders.USER_AGENT),
+        servletRequest == null ? null : servletRequest.getRemoteAddr(),
+        null);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.baton.jaxrs;
 
-import dev.baton.api.SessionDevice;
 import dev.baton.config.WebConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -32,12 +30,7 @@ public class TokenTransportFilter implements ContainerRequestFilter, ContainerRe
 
   @Override
   public void filter(ContainerRequestContext request) {
-    transport.bind(request, apiPath(request, web));
-    transport.device(
-        new SessionDevice(
-            request.getHeaderString(HttpHeaders.USER_AGENT),
-            servletRequest == null ? null : servletRequest.getRemoteAddr(),
-            null));
+    transport.bind(request, apiPath(request, web), servletRequest);
   }
 
   @Override

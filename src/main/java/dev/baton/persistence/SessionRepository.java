@@ -112,11 +112,7 @@ public class SessionRepository {
    * @return their handles
    */
   public List<String> liveHandlesOfUser(String userId, long nowMillis) {
-    return entityManager
-        .createNamedQuery("SessionEntity.liveHandlesOfUser", String.class)
-        .setParameter("userId", userId)
-        .setParameter("now", nowMillis)
-        .getResultList();
+    return ofLiveUser("SessionEntity.liveHandlesOfUser", String.class, userId, nowMillis);
   }
 
   /**
@@ -127,11 +123,7 @@ public class SessionRepository {
    * @return the sessions
    */
   public List<SessionEntity> liveOfUser(String userId, long nowMillis) {
-    return entityManager
-        .createNamedQuery("SessionEntity.liveOfUser", SessionEntity.class)
-        .setParameter("userId", userId)
-        .setParameter("now", nowMillis)
-        .getResultList();
+    return ofLiveUser("SessionEntity.liveOfUser", SessionEntity.class, userId, nowMillis);
   }
 
   /**
@@ -142,8 +134,13 @@ public class SessionRepository {
    * @return one entry per live session, in no order
    */
   public List<SessionUsage> liveUsageOfUser(String userId, long nowMillis) {
+    return ofLiveUser("SessionEntity.usageOfUser", SessionUsage.class, userId, nowMillis);
+  }
+
+  /** Runs a named query over one user's live sessions (the user index, then the expiry). */
+  private <T> List<T> ofLiveUser(String query, Class<T> type, String userId, long nowMillis) {
     return entityManager
-        .createNamedQuery("SessionEntity.usageOfUser", SessionUsage.class)
+        .createNamedQuery(query, type)
         .setParameter("userId", userId)
         .setParameter("now", nowMillis)
         .getResultList();

@@ -51,6 +51,10 @@ class DevicesTest {
     assertEquals("203.0.113.77", stored("203.0.113.77", ClientAddressStorage.FULL));
     assertNull(stored("203.0.113.77", ClientAddressStorage.NONE));
     assertNull(stored(null, ClientAddressStorage.FULL));
+    assertThrows(
+        InvalidSessionInputException.class,
+        () -> stored("example.com", ClientAddressStorage.NONE),
+        "checked even when nothing is kept");
   }
 
   @ParameterizedTest

@@ -64,17 +64,17 @@ class ClaimChecksTest {
     return new VerifiedSession("h", "alice", payload, Optional.empty(), Optional.empty(), LOGIN);
   }
 
-  private static JsonObject claim(String id, JsonValue value) {
+  private static JsonObject claim(JsonValue value) {
     return Json.createObjectBuilder().add("v", value).add("t", LOGIN.toEpochMilli()).build();
   }
 
   private static JsonObject payload(JsonValue orgValue, JsonValue emailVerified) {
     var payload = Json.createObjectBuilder();
     if (orgValue != null) {
-      payload.add("org", claim("org", orgValue));
+      payload.add("org", claim(orgValue));
     }
     if (emailVerified != null) {
-      payload.add("st-ev", claim("st-ev", emailVerified));
+      payload.add("st-ev", claim(emailVerified));
     }
     return payload.build();
   }

@@ -116,6 +116,11 @@ class SessionFilterTest {
       return this;
     }
 
+    /** {@code Authorization: Bearer}, as header mode sends the access token. */
+    Request bearer(String accessToken) {
+      return header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
+    }
+
     /** A cookie as JAX-RS parses it into the map, which keeps one cookie per name. */
     Request cookie(String name, String value) {
       cookies.put(name, new Cookie.Builder(name).value(value).build());
@@ -312,9 +317,7 @@ class SessionFilterTest {
   void aBearerTokenSetsTheSessionAndThePrincipalWithoutAnAntiCsrfCheck() throws Exception {
     SessionFilter filter = filterFor("required");
     SessionTokens tokens = login();
-    Request request =
-        new Request("POST")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken().value());
+    Request request = new Request("POST").bearer(tokens.accessToken().value());
     filter.filter(request.context());
     assertEquals("alice", filter.verifier.current.require().userId());
     assertEquals("alice", request.security.getUserPrincipal().getName());
@@ -366,9 +369,7 @@ class SessionFilterTest {
   @Test
   void theSecurityContextAnswersRolesFromTheGroupsClaim() throws Exception {
     SessionFilter filter = filterFor("required");
-    Request request =
-        new Request("GET")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + withRoles(baton, "groups"));
+    Request request = new Request("GET").bearer(withRoles(baton, "groups"));
 
     filter.filter(request.context());
 
@@ -380,12 +381,8 @@ class SessionFilterTest {
   void theRolesClaimIsTheConfiguredOne() throws Exception {
     try (TestBaton custom = TestBaton.start("session.roles-claim", "roles")) {
       SessionFilter filter = filterFor(custom, "required");
-      Request fromGroups =
-          new Request("GET")
-              .header(HttpHeaders.AUTHORIZATION, "Bearer " + withRoles(custom, "groups"));
-      Request fromRoles =
-          new Request("GET")
-              .header(HttpHeaders.AUTHORIZATION, "Bearer " + withRoles(custom, "roles"));
+      Request fromGroups = new Request("GET").bearer(withRoles(custom, "groups"));
+      Request fromRoles = new Request("GET").bearer(withRoles(custom, "roles"));
 
       filter.filter(fromGroups.context());
       filter.filter(fromRoles.context());
@@ -466,10 +463,7 @@ class SessionFilterTest {
   void aProtectedAnswerWithoutNewTokensVariesOnCredentialsAndKeepsItsCacheControl()
       throws Exception {
     SessionFilter filter = filterFor("required");
-    filter.filter(
-        new Request("GET")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + login().accessToken().value())
-            .context());
+    filter.filter(new Request("GET").bearer(login().accessToken().value()).context());
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
     headers.add(HttpHeaders.CACHE_CONTROL, "private, max-age=60");
     headers.add("Vary", "Accept, cookie");
@@ -482,9 +476,7 @@ class SessionFilterTest {
   void theFirstRequestAfterARefreshIsPromotedAndGetsANewAccessToken() throws Exception {
     SessionFilter filter = filterFor("required");
     SessionTokens refreshed = baton.refresh(login());
-    Request request =
-        new Request("GET")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + refreshed.accessToken().value());
+    Request request = new Request("GET").bearer(refreshed.accessToken().value());
     filter.filter(request.context());
 
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
@@ -558,18 +550,13 @@ class SessionFilterTest {
     SessionFilter filter = filterFor("sensitive");
     String token = login().accessToken().value();
     baton.clock().advance(Duration.ofMinutes(5));
-    filter.filter(
-        new Request("GET").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).context());
+    filter.filter(new Request("GET").bearer(token).context());
 
     baton.clock().advance(Duration.ofSeconds(1));
     InvalidClaimException tooOld =
         assertThrows(
             InvalidClaimException.class,
-            () ->
-                filter.filter(
-                    new Request("GET")
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                        .context()));
+            () -> filter.filter(new Request("GET").bearer(token).context()));
     assertEquals(1, tooOld.errors().size());
     assertEquals("baton-auth-time", tooOld.errors().get(0).id());
     assertEquals(
@@ -584,23 +571,19 @@ class SessionFilterTest {
     baton.clock().advance(Duration.ofMinutes(10));
     // Where the user re-entered their password: any endpoint with a session.
     SessionFilter reauthenticate = filterFor("required");
-    reauthenticate.filter(
-        new Request("POST").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).context());
+    reauthenticate.filter(new Request("POST").bearer(token).context());
     reauthenticate.verifier.current.recordAuthentication();
     MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
     reauthenticate.verifier.transport.writeTo(headers);
     String fresh = (String) headers.getFirst(TokenWriter.ACCESS_TOKEN_HEADER);
 
-    filter.filter(
-        new Request("GET").header(HttpHeaders.AUTHORIZATION, "Bearer " + fresh).context());
+    filter.filter(new Request("GET").bearer(fresh).context());
     assertEquals(
         baton.clock().instant().getEpochSecond(),
         filter.verifier.current.require().authenticatedAt().getEpochSecond());
     assertThrows(
         InvalidClaimException.class,
-        () ->
-            filter.filter(
-                new Request("GET").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).context()));
+        () -> filter.filter(new Request("GET").bearer(token).context()));
   }
 
   @Test
@@ -610,11 +593,7 @@ class SessionFilterTest {
     InvalidClaimException refused =
         assertThrows(
             InvalidClaimException.class,
-            () ->
-                filter.filter(
-                    new Request("GET")
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                        .context()));
+            () -> filter.filter(new Request("GET").bearer(token).context()));
     assertEquals("baton-auth-time", refused.errors().get(0).id());
   }
 
@@ -622,10 +601,7 @@ class SessionFilterTest {
   void aClaimSetMidRequestReachesTheClientInTheSameResponse() throws Exception {
     SessionFilter filter = filterFor("required");
     SessionTokens tokens = login();
-    filter.filter(
-        new Request("GET")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken().value())
-            .context());
+    filter.filter(new Request("GET").bearer(tokens.accessToken().value()).context());
 
     filter.verifier.current.setClaimValue("st-ev", JsonValue.TRUE);
 
