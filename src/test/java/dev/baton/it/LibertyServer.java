@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * An extra Open Liberty server for a test, made from the runtime the build installed, the way a
  * user sets one up: a server.xml from {@code liberty/}, one WAR in {@code apps/}, the PostgreSQL
- * driver in {@code jdbc/postgresql/}, and everything else in {@code server.env}.
+ * driver in {@code jdbc/postgresql/}, and everything else in {@code server.env}, which also carries
+ * the JVM options of {@link ServerJvm}.
  */
 final class LibertyServer {
 
@@ -51,7 +53,9 @@ final class LibertyServer {
         Files.copy(jar, drivers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    Files.writeString(dir.resolve("server.env"), String.join("\n", environment) + "\n");
+    List<String> lines = new ArrayList<>(environment);
+    lines.add(ServerJvm.libertyEnvironmentLine());
+    Files.writeString(dir.resolve("server.env"), String.join("\n", lines) + "\n");
     return server;
   }
 

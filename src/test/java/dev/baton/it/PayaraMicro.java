@@ -56,26 +56,27 @@ final class PayaraMicro implements AutoCloseable {
             "create-jdbc-resource --connectionpoolid baton-pool jdbc/baton",
             ""));
     Path log = work.resolve(name + "-payara.log");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Hibernate finds no JTA platform on Payara by itself.
-                "-Dhibernate.transaction.jta.platform="
-                    + "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform",
-                "-jar",
-                System.getProperty("payara.jar", "target/payara/payara-micro.jar"),
-                "--addlibs",
-                work.resolve("postgresql.jar").toString(),
-                "--deploy",
-                war.toAbsolutePath().toString(),
-                "--contextroot",
-                "/",
-                "--port",
-                String.valueOf(port),
-                "--nocluster",
-                "--postbootcommandfile",
-                postBoot.toString()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ServerJvm.OPTIONS);
+    command.addAll(
+        List.of(
+            // Hibernate finds no JTA platform on Payara by itself.
+            "-Dhibernate.transaction.jta.platform="
+                + "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform",
+            "-jar",
+            System.getProperty("payara.jar", "target/payara/payara-micro.jar"),
+            "--addlibs",
+            work.resolve("postgresql.jar").toString(),
+            "--deploy",
+            war.toAbsolutePath().toString(),
+            "--contextroot",
+            "/",
+            "--port",
+            String.valueOf(port),
+            "--nocluster",
+            "--postbootcommandfile",
+            postBoot.toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

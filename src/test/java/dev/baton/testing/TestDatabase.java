@@ -33,6 +33,12 @@ public final class TestDatabase implements AutoCloseable {
   /** The most connections a PostgreSQL or MariaDB test pool lends at once. */
   public static final int POOL_SIZE = 24;
 
+  /**
+   * The tag of test classes that always run on PostgreSQL, whichever database {@code baton.test.db}
+   * names, such as those that cut a proxy in front of it.
+   */
+  public static final String POSTGRESQL_ONLY = "postgresql-only";
+
   private final String kind;
   private final String name;
   private final DataSource dataSource;
