@@ -7,9 +7,10 @@ import org.junit.platform.suite.api.SelectPackages;
 
 /**
  * The engine's tests, run again on a database server by a suite that extends this one. {@code mvn
- * test} runs them on H2; {@code mvn verify} runs the suites among the integration tests, where each
- * has a JVM of its own and overlaps with the servers' tests instead of waiting for them. A suite
- * picks its database for {@link dev.baton.testing.TestDatabase} in its {@code @BeforeSuite}.
+ * test} runs them on H2; {@code mvn verify} runs the suites among the integration tests, so that
+ * they overlap with the servers' tests instead of waiting for them. A suite picks its database for
+ * {@link dev.baton.testing.TestDatabase} in its {@code @BeforeSuite}; its display name goes into
+ * the names of its report files, so the two suites' reports of one class are two files.
  *
  * <p>Left out: the tests with no database in them, and the protocol model, for which H2 is enough.
  */
