@@ -337,7 +337,11 @@ class TwoLibertyServersIT {
         assertEquals(200, refreshOn(B, otherUser).statusCode());
         assertTrue(
             waiting.stream().noneMatch(Future::isDone), "ivy had to wait for the stuck requests");
-        assertEquals(1, database.lockWaiters(), "one connection waits for the stuck row");
+        // One connection waits for the row at a time; without the turns in memory all 20 of B's
+        // would. When a wait runs out of session.lock-timeout, PostgreSQL may still list it for a
+        // moment after the next request's wait began, so a busy machine can see two.
+        int waiters = database.lockWaiters();
+        assertTrue(waiters >= 1 && waiters <= 2, waiters + " connections wait for the stuck row");
         answers = Concurrently.results(waiting, deadline);
       } finally {
         clients.shutdownNow();
