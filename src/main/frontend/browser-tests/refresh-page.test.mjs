@@ -13,12 +13,14 @@ after(async () => { await browser?.close(); });
 
 /**
  * Navigates to the protected page and waits for its content, the JSON answer of a successful
- * navigation, through whatever refresh page comes first.
+ * navigation, through whatever refresh page comes first. Two tabs refreshing at once take turns on
+ * the SDK's cross-tab lock, which it polls; on a machine busy with the other integration tests one
+ * round once took longer than 20 seconds, so the bound is a minute.
  */
 async function navigate(tab) {
   const content = tab.waitForResponse(
     (r) => r.url() === PAGE && r.status() === 200 && r.request().isNavigationRequest(),
-    { timeout: 20_000 });
+    { timeout: 60_000 });
   const first = await tab.goto(PAGE);
   const answer = await content;
   return { firstStatus: first.status(), body: await answer.json() };

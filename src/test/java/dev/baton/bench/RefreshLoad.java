@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A closed-loop load generator for the refresh endpoint. Each client signs in once (header mode)
@@ -23,11 +25,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>{@code java -cp target/test-classes dev.baton.bench.RefreshLoad <seconds> <clients> <url>...}
  * prints requests per second and latency percentiles. The run stops by itself. With {@code
  * -Dbench.operation=login} each call is a login instead, for the cost of a login in the same units.
+ *
+ * <p>With {@code -Dbench.keycloak=<realm>} the clients drive a Keycloak server the same way instead
+ * (bench/keycloak-compare.sh): client {@code i} signs in as user {@code load-i} with the password
+ * grant of the public client {@code bench}, then refreshes with the refresh-token grant, always
+ * with the newest refresh token.
  */
 public final class RefreshLoad {
 
   /** With {@code -Dbench.operation=login}, every call is a new login instead of a refresh. */
   private static final boolean LOGINS = "login".equals(System.getProperty("bench.operation"));
+
+  /** With {@code -Dbench.keycloak=<realm>}, the servers are Keycloak's and this is the realm. */
+  private static final String KEYCLOAK_REALM = System.getProperty("bench.keycloak");
+
+  /** The refresh token in a Keycloak token response. */
+  private static final Pattern KEYCLOAK_REFRESH_TOKEN =
+      Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
 
   private RefreshLoad() {}
 
@@ -80,24 +94,20 @@ public final class RefreshLoad {
       throws Exception {
     Random random = new Random(client);
     HttpResponse<String> login = login(http, servers.get(client % servers.size()), client);
-    String refreshToken = login.headers().firstValue("st-refresh-token").orElseThrow();
+    if (login.statusCode() != 200) {
+      throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.body());
+    }
+    String refreshToken = refreshToken(login);
     List<Long> latencies = new ArrayList<>();
     long failures = 0;
     while (running.get()) {
       URI server = servers.get(random.nextInt(servers.size()));
       long start = System.nanoTime();
       HttpResponse<String> response =
-          LOGINS
-              ? login(http, server, client)
-              : http.send(
-                  HttpRequest.newBuilder(server.resolve("/auth/session/refresh"))
-                      .header("Authorization", "Bearer " + refreshToken)
-                      .POST(HttpRequest.BodyPublishers.noBody())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+          LOGINS ? login(http, server, client) : refresh(http, server, refreshToken);
       if (response.statusCode() == 200) {
         latencies.add((System.nanoTime() - start) / 1000);
-        refreshToken = response.headers().firstValue("st-refresh-token").orElseThrow();
+        refreshToken = refreshToken(response);
       } else {
         failures++;
       }
@@ -110,8 +120,50 @@ public final class RefreshLoad {
     return out;
   }
 
+  private static HttpResponse<String> refresh(HttpClient http, URI server, String refreshToken)
+      throws Exception {
+    if (KEYCLOAK_REALM != null) {
+      return keycloakToken(
+          http, server, "grant_type=refresh_token&client_id=bench&refresh_token=" + refreshToken);
+    }
+    return http.send(
+        HttpRequest.newBuilder(server.resolve("/auth/session/refresh"))
+            .header("Authorization", "Bearer " + refreshToken)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String refreshToken(HttpResponse<String> response) {
+    if (KEYCLOAK_REALM == null) {
+      return response.headers().firstValue("st-refresh-token").orElseThrow();
+    }
+    Matcher token = KEYCLOAK_REFRESH_TOKEN.matcher(response.body());
+    if (!token.find()) {
+      throw new IllegalStateException("no refresh_token in Keycloak's answer");
+    }
+    return token.group(1);
+  }
+
+  private static HttpResponse<String> keycloakToken(HttpClient http, URI server, String form)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                server.resolve("/realms/" + KEYCLOAK_REALM + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static HttpResponse<String> login(HttpClient http, URI server, int client)
       throws Exception {
+    if (KEYCLOAK_REALM != null) {
+      return keycloakToken(
+          http,
+          server,
+          "grant_type=password&client_id=bench&username=load-" + client + "&password=bench");
+    }
     return http.send(
         HttpRequest.newBuilder(server.resolve("/demo/login"))
             .header("Content-Type", "application/json")
