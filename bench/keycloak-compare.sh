@@ -34,32 +34,31 @@ fi
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 classpath="target/test-classes:$(cat target/test-classpath.txt)"
-load() { java -XX:+UseSerialGC -cp "$classpath" "$@" dev.baton.bench.RefreshLoad; }
+# load <url> [java -D options...]: one round of RefreshLoad against one server.
+load() { local url=$1; shift; java -XX:+UseSerialGC -cp "$classpath" "$@" dev.baton.bench.RefreshLoad "$seconds" "$clients" "$url"; }
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
 wait_for() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 never answered" >&2; return 1; }
 
-# One measured round: warm-up, then load with the server's CPU read before and after.
-# measure <name> <pid> <url> <java -D options...>
-measure() {
+# One measured round with the server's CPU read before and after: round <name> <pid> <url> [-D...]
+round() {
   local name=$1 pid=$2 url=$3; shift 3
-  echo "$name: warm-up (2 x $seconds s)"
-  for _ in 1 2; do load "$@" "$seconds" "$clients" "$url" >/dev/null; done
   local before after out count
   before=$(cpu "$pid")
-  out=$(load "$@" "$seconds" "$clients" "$url")
+  out=$(load "$url" "$@")
   after=$(cpu "$pid")
-  echo "$out" | sed "s/^/$name: /"
   count=$(echo "$out" | awk '/refreshes:/ {print $2}')
-  python3 -c "print(f'$name: server CPU {$after - $before:.1f} s for $count refreshes = {$count / ($after - $before):.0f} refreshes per CPU-second, {1000 * ($after - $before) / $count:.2f} ms of CPU per refresh')"
+  echo "$out" | sed "s/^/$name: /"
+  python3 -c "print(f'$name: server CPU {$after - $before:.1f} s for $count refreshes = {$count / ($after - $before):.0f} per CPU-second, {1000 * ($after - $before) / $count:.2f} ms of CPU per refresh')"
   echo "$name $count $before $after" >> target/keycloak/compare.txt
 }
 rm -f target/keycloak/compare.txt
 
-# --- Keycloak ---------------------------------------------------------------------------------
+# --- Keycloak: start-dev (its embedded H2 file database), a realm where every refresh rotates ---
 rm -rf "$kc_home/data"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_HOME=$jdk \
   "$kc_home/bin/kc.sh" start-dev --http-port=8180 > target/keycloak/keycloak.log 2>&1 &
-trap 'pkill -f -- "-Dkc.home.dir" || true; JAVA_HOME=$jdk $wlp/bin/server stop baton-keycloak-compare >/dev/null 2>&1 || true' EXIT
+server=baton-keycloak-compare
+trap 'pkill -f -- "-Dkc.home.dir" || true; JAVA_HOME=$jdk $wlp/bin/server stop $server >/dev/null 2>&1 || true' EXIT
 wait_for "$kc_url/realms/master"
 kc_pid=$(pgrep -f -- "-Dkc.home.dir" | head -1)
 admin_token=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
@@ -80,11 +79,16 @@ print(json.dumps({
 PY
 curl -sf -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
   -d @target/keycloak/realm.json "$kc_url/admin/realms"
-measure keycloak "$kc_pid" "$kc_url" -Dbench.keycloak=bench
-pkill -f -- "-Dkc.home.dir"; sleep 3
+# Check that the realm rotates: a refresh token that was used once is refused the second time.
+token_url=$kc_url/realms/bench/protocol/openid-connect/token
+refresh_token() { python3 -c 'import json,sys; print(json.load(sys.stdin)["refresh_token"])'; }
+first=$(curl -sf -d grant_type=password -d client_id=bench -d username=load-0 -d password=bench "$token_url" | refresh_token)
+curl -sf -d grant_type=refresh_token -d client_id=bench -d refresh_token="$first" "$token_url" >/dev/null
+reuse=$(curl -s -o /dev/null -w '%{http_code}' -d grant_type=refresh_token -d client_id=bench -d refresh_token="$first" "$token_url")
+[ "$reuse" = 400 ] || { echo "Keycloak accepted a used refresh token ($reuse): the realm does not rotate" >&2; exit 1; }
+echo "keycloak: a used refresh token is refused (400): every refresh rotates"
 
 # --- Baton: the demo on Open Liberty with its default settings, on its H2 file database ----------
-server=baton-keycloak-compare
 dir=$wlp/usr/servers/$server
 rm -rf "$dir"
 mkdir -p "$dir/apps" "$dir/jdbc"
@@ -94,14 +98,25 @@ cp -r "$wlp/usr/servers/defaultServer/jdbc/h2" "$dir/jdbc/"
 JAVA_HOME=$jdk "$wlp/bin/server" start "$server" >/dev/null
 wait_for "$baton_url/health/ready"
 baton_pid=$(pgrep -f "ws-server.jar $server" | head -1)
-measure baton "$baton_pid" "$baton_url"
-JAVA_HOME=$jdk "$wlp/bin/server" stop "$server" >/dev/null
+
+# Both servers run; the rounds alternate, so that drift on this VM hits both alike. An idle server
+# costs the other almost nothing, and each is charged only its own CPU.
+for warm in 1 2; do
+  echo "warm-up $warm: keycloak $(load "$kc_url" -Dbench.keycloak=bench | head -1)"
+  echo "warm-up $warm: baton $(load "$baton_url" | head -1)"
+done
+for n in 1 2 3; do
+  round keycloak "$kc_pid" "$kc_url" -Dbench.keycloak=bench
+  round baton "$baton_pid" "$baton_url"
+done
 
 python3 - <<'PY'
-rows = {}
+per = {}
 for line in open("target/keycloak/compare.txt"):
     name, count, before, after = line.split()
-    rows[name] = int(count) / (float(after) - float(before))
-print(f"refreshes per server CPU-second: Baton {rows['baton']:.0f}, Keycloak {rows['keycloak']:.0f},"
-      f" ratio {rows['baton'] / rows['keycloak']:.2f}x")
+    per.setdefault(name, []).append(int(count) / (float(after) - float(before)))
+for i, (k, b) in enumerate(zip(per["keycloak"], per["baton"]), 1):
+    print(f"round {i}: Baton {b:.0f}, Keycloak {k:.0f} refreshes per CPU-second, ratio {b / k:.2f}x")
+k, b = sum(per["keycloak"]) / 3, sum(per["baton"]) / 3
+print(f"mean: Baton {b:.0f}, Keycloak {k:.0f} refreshes per server CPU-second, ratio {b / k:.2f}x")
 PY
