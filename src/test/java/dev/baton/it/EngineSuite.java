@@ -1,5 +1,6 @@
 package dev.baton.it;
 
+import dev.baton.testing.TestDatabase;
 import org.junit.platform.suite.api.AfterSuite;
 import org.junit.platform.suite.api.ExcludeClassNamePatterns;
 import org.junit.platform.suite.api.IncludeClassNamePatterns;
@@ -20,14 +21,12 @@ import org.junit.platform.suite.api.SelectPackages;
     ".*\\.(RotationRulesTest|RotationProtocolModelTest|FaultSummaryTest|BatonStartupTest)")
 abstract class EngineSuite {
 
-  private static final String DATABASE = "baton.test.db";
-
   static void useDatabase(String kind) {
-    System.setProperty(DATABASE, kind);
+    System.setProperty(TestDatabase.KIND, kind);
   }
 
   @AfterSuite
   static void backToTheDefault() {
-    System.clearProperty(DATABASE);
+    System.clearProperty(TestDatabase.KIND);
   }
 }

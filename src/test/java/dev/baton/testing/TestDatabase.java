@@ -39,6 +39,9 @@ public final class TestDatabase implements AutoCloseable {
    */
   public static final String POSTGRESQL_ONLY = "postgresql-only";
 
+  /** The system property that names the database kind: h2, postgresql or mariadb. */
+  public static final String KIND = "baton.test.db";
+
   private final String kind;
   private final String name;
   private final DataSource dataSource;
@@ -51,7 +54,7 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Creates an empty database of the configured kind. */
   public static TestDatabase create() {
-    return create(System.getProperty("baton.test.db", "h2"));
+    return create(System.getProperty(KIND, "h2"));
   }
 
   /**
