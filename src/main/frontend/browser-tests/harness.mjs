@@ -1,5 +1,6 @@
 // Drives Debian's Chromium with playwright-core against the running Baton server. No browser is
 // ever downloaded: the executable path is the system one.
+import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
 
 export const BASE = process.env.BATON_URL ?? "http://localhost:9180";
@@ -54,12 +55,33 @@ export async function openDemo(context, query = "") {
 export async function newTab(context) {
   const page = await context.newPage();
   page.refreshCalls = 0;
-  page.on("request", (request) => {
+  page.trail = [];
+  const note = (line) => page.trail.push(`${(performance.now() / 1000).toFixed(3)} ${line}`);
+  page.on("request", async (request) => {
     if (request.url().endsWith("/auth/session/refresh") && request.method() === "POST") {
       page.refreshCalls++;
+      const cookie = (await request.allHeaders().catch(() => ({}))).cookie ?? "";
+      note(`refresh sent with ${fingerprint(/sRefreshToken=([^;]+)/.exec(cookie)?.[1])}`);
     }
   });
+  page.on("response", (response) => {
+    const refresh = /sRefreshToken=([^;]+)/.exec(response.headers()["set-cookie"] ?? "")?.[1];
+    note(`${response.request().method()} ${response.url()} ${response.status()}`
+      + (refresh ? ` sets ${fingerprint(refresh)}` : ""));
+  });
+  page.on("console", (message) => note(`console ${message.type()}: ${message.text()}`));
   return page;
+}
+
+/** Eight characters that tell two tokens apart in a failure message, without showing either. */
+function fingerprint(token) {
+  return token ? createHash("sha256").update(token).digest("hex").slice(0, 8) : "none";
+}
+
+/** What every tab of a context did, for a failure message. */
+export function trails(context) {
+  return context.pages().map((page, i) => `tab ${i} at ${page.url()}:\n  ${(page.trail ?? []).join("\n  ")}`)
+    .join("\n");
 }
 
 /** Waits until the access token issued now has expired: real time, the server's clock. */

@@ -2,7 +2,7 @@
 // refresh page, which refreshes through the real supertokens-website SDK (security review H2).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openDemo, newTab, accessTokenExpiry, events, BASE } from "./harness.mjs";
+import { launch, openDemo, newTab, accessTokenExpiry, events, trails, BASE } from "./harness.mjs";
 
 const PAGE = `${BASE}/demo/me`;
 const LOGIN_URL = `${BASE}/`;
@@ -18,12 +18,16 @@ after(async () => { await browser?.close(); });
  * round once took longer than 20 seconds, so the bound is a minute.
  */
 async function navigate(tab) {
-  const content = tab.waitForResponse(
-    (r) => r.url() === PAGE && r.status() === 200 && r.request().isNavigationRequest(),
-    { timeout: 60_000 });
-  const first = await tab.goto(PAGE);
-  const answer = await content;
-  return { firstStatus: first.status(), body: await answer.json() };
+  try {
+    const content = tab.waitForResponse(
+      (r) => r.url() === PAGE && r.status() === 200 && r.request().isNavigationRequest(),
+      { timeout: 60_000 });
+    const first = await tab.goto(PAGE);
+    const answer = await content;
+    return { firstStatus: first.status(), body: await answer.json() };
+  } catch (e) {
+    throw new Error(`${e.message}\n${trails(tab.context())}`);
+  }
 }
 
 /**
