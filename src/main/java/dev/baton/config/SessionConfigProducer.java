@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -13,8 +15,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads {@link SessionConfig}, {@link WebConfig}, {@link LifecycleConfig} and {@link
- * KeyEncryptionKeys} once from MicroProfile Config and checks every value.
+ * Reads {@link SessionConfig}, {@link WebConfig}, {@link LifecycleConfig}, {@link WarmUpConfig} and
+ * {@link KeyEncryptionKeys} once from MicroProfile Config and checks every value.
  */
 @ApplicationScoped
 public class SessionConfigProducer {
@@ -25,6 +27,7 @@ public class SessionConfigProducer {
   private WebConfig web;
   private KeyEncryptionKeys keyEncryption;
   private LifecycleConfig lifecycle;
+  private WarmUpConfig warmUp;
 
   @PostConstruct
   void load() {
@@ -32,6 +35,47 @@ public class SessionConfigProducer {
     web = readWeb(source);
     keyEncryption = readKeyEncryption(source);
     lifecycle = readLifecycle(source);
+    warmUp = readWarmUp(source);
+  }
+
+  /**
+   * The validated warm-up settings.
+   *
+   * @return the configuration record
+   */
+  @Produces
+  public WarmUpConfig warmUpConfig() {
+    return warmUp;
+  }
+
+  /**
+   * Reads the warm-up a server runs before it reports ready.
+   *
+   * @param source where values come from
+   * @return the configuration
+   * @throws InvalidConfigException naming the first key whose value is wrong
+   */
+  public static WarmUpConfig readWarmUp(Config source) {
+    Optional<URI> url =
+        optional(source, "session.warm-up.url").map(SessionConfigProducer::warmUpUrl);
+    return new WarmUpConfig(url, positive(source, "session.warm-up.max-duration", "PT2M"));
+  }
+
+  private static URI warmUpUrl(String value) {
+    try {
+      URI url = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+      if (("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+          && url.getHost() != null
+          && url.getQuery() == null) {
+        return url;
+      }
+    } catch (URISyntaxException e) {
+      // answered below, with the key
+    }
+    throw new InvalidConfigException(
+        "session.warm-up.url",
+        "expected this server's own address of Baton's endpoints, such as"
+            + " http://localhost:9080/auth");
   }
 
   /**

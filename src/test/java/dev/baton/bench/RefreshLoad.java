@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,15 @@ public final class RefreshLoad {
 
   /** With {@code -Dbench.operation=login}, every call is a new login instead of a refresh. */
   private static final boolean LOGINS = "login".equals(System.getProperty("bench.operation"));
+
+  /**
+   * With {@code -Dbench.interval=<seconds>}, the rate of each interval is printed as the run goes:
+   * the curve of a server that has just started (bench/warm-start.sh).
+   */
+  private static final int INTERVAL = Integer.getInteger("bench.interval", 0);
+
+  /** Successful calls of all clients so far, for the interval rates. */
+  private static final LongAdder COMPLETED = new LongAdder();
 
   /** With {@code -Dbench.keycloak=<realm>}, the servers are Keycloak's and this is the realm. */
   private static final String KEYCLOAK_REALM = System.getProperty("bench.keycloak");
@@ -61,7 +71,11 @@ public final class RefreshLoad {
       int client = i;
       results.add(pool.submit(() -> run(http, servers, client, running)));
     }
-    Thread.sleep(seconds * 1000L);
+    if (INTERVAL > 0) {
+      printIntervals(seconds);
+    } else {
+      Thread.sleep(seconds * 1000L);
+    }
     running.set(false);
     List<Long> latencies = new ArrayList<>();
     long failures = 0;
@@ -89,6 +103,19 @@ public final class RefreshLoad {
         percentile(latencies, 100));
   }
 
+  /** Sleeps for the run, printing each interval's rate and the seconds since the run began. */
+  private static void printIntervals(int seconds) throws InterruptedException {
+    long start = System.nanoTime();
+    long before = COMPLETED.sum();
+    for (int end = INTERVAL; end <= seconds; end += INTERVAL) {
+      long wake = start + end * 1_000_000_000L;
+      Thread.sleep(Math.max(0, (wake - System.nanoTime()) / 1_000_000));
+      long now = COMPLETED.sum();
+      System.out.printf("interval %d s: %.0f/s%n", end, (now - before) / (double) INTERVAL);
+      before = now;
+    }
+  }
+
   /** Returns failures first, then each successful refresh's latency in microseconds. */
   private static long[] run(HttpClient http, List<URI> servers, int client, AtomicBoolean running)
       throws Exception {
@@ -107,6 +134,7 @@ public final class RefreshLoad {
           LOGINS ? login(http, server, client) : refresh(http, server, refreshToken);
       if (response.statusCode() == 200) {
         latencies.add((System.nanoTime() - start) / 1000);
+        COMPLETED.increment();
         refreshToken = refreshToken(response);
       } else {
         failures++;

@@ -10,6 +10,7 @@ import dev.baton.testing.TestBaton;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
@@ -109,6 +110,35 @@ class SessionConfigTest {
             InvalidConfigException.class,
             () -> SessionConfigProducer.readLifecycle(config(Map.of(key, value))));
     assertTrue(refused.getMessage().contains("'" + key + "'"), refused.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "session.warm-up.url, localhost:9080/auth",
+    "session.warm-up.url, ftp://localhost/auth",
+    "session.warm-up.url, http:///auth",
+    "session.warm-up.url, http://localhost:9080/auth?x=1",
+    "session.warm-up.max-duration, PT0S",
+    "session.warm-up.max-duration, a minute"
+  })
+  void invalidWarmUpValueIsRefusedNamingTheKey(String key, String value) {
+    InvalidConfigException refused =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> SessionConfigProducer.readWarmUp(config(Map.of(key, value))));
+    assertTrue(refused.getMessage().contains("'" + key + "'"), refused.getMessage());
+  }
+
+  @Test
+  void theWarmUpIsOffUntilAUrlIsSetAndLastsAtMostTwoMinutes() {
+    WarmUpConfig defaults = SessionConfigProducer.readWarmUp(config(Map.of()));
+    assertFalse(defaults.enabled());
+    assertEquals(Duration.ofMinutes(2), defaults.maxDuration());
+    WarmUpConfig set =
+        SessionConfigProducer.readWarmUp(
+            config(Map.of("session.warm-up.url", "http://localhost:9080/auth/")));
+    assertTrue(set.enabled());
+    assertEquals(URI.create("http://localhost:9080/auth"), set.url().orElseThrow());
   }
 
   @Test

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.testing.Await;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -449,6 +453,7 @@ class SessionHttpIT {
 
   @Test
   void healthEndpointsReportReadinessAndLiveness() throws Exception {
+    awaitWarmUp();
     HttpResponse<String> ready = new Browserless().get("/health/ready");
     HttpResponse<String> live = new Browserless().get("/health/live");
     assertEquals(200, ready.statusCode(), ready.body());
@@ -456,6 +461,39 @@ class SessionHttpIT {
     assertTrue(ready.body().contains("baton-session-store"));
     assertEquals(200, live.statusCode(), live.body());
     assertEquals("UP", json(live).getString("status"));
+  }
+
+  /** Readiness is DOWN for the few seconds the server warms up after it started. */
+  private static void awaitWarmUp() throws Exception {
+    Await.until(
+        "the warm-up ends",
+        Duration.ofMinutes(1),
+        () -> new Browserless().get("/health/ready").statusCode() == 200);
+  }
+
+  /**
+   * The integration-test server warms up through its own endpoints (src/test/liberty/server.env):
+   * readiness waits for it, and its synthetic sessions end with it.
+   */
+  @Test
+  void theServerWarmsUpThroughItsOwnEndpointsBeforeItIsReady() throws Exception {
+    awaitWarmUp();
+    JsonObject warmUp =
+        json(new Browserless().get("/health/ready")).getJsonArray("checks").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(check -> check.getString("name").equals("baton-warm-up"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("UP", warmUp.getString("status"));
+    assertEquals("done", warmUp.getJsonObject("data").getString("state"));
+    assertTrue(
+        warmUp.getJsonObject("data").getJsonNumber("refreshes").longValue() > 0, warmUp.toString());
+    String line =
+        Files.readAllLines(SERVER_LOG).stream()
+            .filter(l -> l.contains("Baton warmed up in"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(line.contains("over http://localhost:9180/auth"), line);
   }
 
   @Test

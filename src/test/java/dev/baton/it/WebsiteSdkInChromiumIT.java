@@ -16,10 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * unmodified supertokens-website SDK in Debian's Chromium) against the integration-test server.
  * They spend most of their time waiting for five-second access tokens to expire, so they run here,
  * in a JVM of their own beside the other integration tests, instead of in a build step of their
- * own. Node's report is kept in {@code target/browser-tests.log} and printed here.
+ * own. Node's report is kept in {@code target/browser-tests.log} and printed here. Failsafe runs
+ * the classes in reverse alphabetical order, so this one, which takes over two minutes and mostly
+ * waits, starts first instead of last.
  */
 @ExtendWith(OwnItServer.class)
-class BrowserTestsIT {
+class WebsiteSdkInChromiumIT {
 
   private static final Path FRONTEND = Path.of("src", "main", "frontend");
   private static final Path LOG = Path.of("target", "browser-tests.log");
