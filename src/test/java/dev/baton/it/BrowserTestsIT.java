@@ -17,11 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * They spend most of their time waiting for five-second access tokens to expire, so they run here,
  * in a JVM of their own beside the other integration tests, instead of in a build step of their
  * own. Node's report is kept in {@code target/browser-tests.log} and printed here. Failsafe runs
- * the classes in reverse alphabetical order, so this one, which takes over two minutes and mostly
- * waits, starts first instead of last.
+ * the classes in reverse alphabetical order, so this one starts last, when the server classes have
+ * finished booting: under the full load of those boots, the SDK's cross-tab lock let two tabs
+ * refresh with one token at once (README, How refresh and theft detection work).
  */
 @ExtendWith(OwnItServer.class)
-class WebsiteSdkInChromiumIT {
+class BrowserTestsIT {
 
   private static final Path FRONTEND = Path.of("src", "main", "frontend");
   private static final Path LOG = Path.of("target", "browser-tests.log");
