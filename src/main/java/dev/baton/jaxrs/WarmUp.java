@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
@@ -79,7 +78,6 @@ class WarmUp {
 
   private final LongAdder refreshes = new LongAdder();
   private final LongAdder failures = new LongAdder();
-  private final List<String> compiling = new CopyOnWriteArrayList<>();
   private volatile State state = State.OFF;
   private volatile boolean stopping;
 
@@ -164,7 +162,7 @@ class WarmUp {
       clients.add(client);
       threads.add(thread);
     }
-    waitForQuietCompiler(started);
+    List<String> compiling = waitForQuietCompiler(started);
     stopping = true;
     try {
       for (Thread thread : threads) {
@@ -174,9 +172,7 @@ class WarmUp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (Client client : clients) {
-      client.signOut();
-    }
+    long ended = clients.stream().filter(Client::signOut).count();
     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
     LOG.info(
         () ->
@@ -188,12 +184,18 @@ class WarmUp {
                 + config.url().orElseThrow()
                 + ", "
                 + failures.sum()
-                + " failed requests; the JIT compiler's share of each 5 s: "
+                + " failed requests, ended "
+                + ended
+                + " of "
+                + clients.size()
+                + " synthetic sessions; the JIT compiler's share of each 5 s: "
                 + compiling);
     state = State.DONE;
   }
 
-  private void waitForQuietCompiler(long started) {
+  /** Waits for the end of the warm-up and gives the compiler's share of each window. */
+  private List<String> waitForQuietCompiler(long started) {
+    List<String> compiling = new ArrayList<>();
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     boolean measurable = compiler != null && compiler.isCompilationTimeMonitoringSupported();
     long deadline = started + config.maxDuration().toNanos();
@@ -201,18 +203,19 @@ class WarmUp {
     while (!stopping && System.nanoTime() < deadline) {
       Duration left = Duration.ofNanos(deadline - System.nanoTime());
       if (!sleep(left.compareTo(WINDOW) < 0 ? left : WINDOW)) {
-        return;
+        break;
       }
       if (measurable) {
         long now = compiler.getTotalCompilationTime();
         compiling.add(Math.round(100.0 * (now - before) / WINDOW.toMillis()) + "%");
         // Only windows with traffic count: a compiler is also quiet on a server nobody calls.
         if (refreshes.sum() > 0 && compilerQuiet(now - before, WINDOW)) {
-          return;
+          break;
         }
         before = now;
       }
     }
+    return compiling;
   }
 
   private static boolean sleep(Duration duration) {
@@ -231,8 +234,9 @@ class WarmUp {
     private final HttpClient http;
     private final URI base;
     private final String sessionHandle;
-    private String accessToken;
-    private String refreshToken;
+    // Written by the client's thread, read by the driver's when it signs out.
+    private volatile String accessToken;
+    private volatile String refreshToken;
 
     Client(HttpClient http, SessionTokens session) {
       this.http = http;
@@ -273,12 +277,13 @@ class WarmUp {
       }
     }
 
-    void signOut() {
+    /** Ends the session over HTTP, or in-process when that fails; true when it ended. */
+    boolean signOut() {
       try {
         if (send(request("/signout", accessToken).POST(HttpRequest.BodyPublishers.noBody()))
                 .statusCode()
             == 200) {
-          return;
+          return true;
         }
       } catch (IOException e) {
         // revoked below
@@ -287,11 +292,13 @@ class WarmUp {
       }
       try {
         sessions.revokeSession(sessionHandle);
+        return true;
       } catch (RuntimeException e) {
         // It expires like any idle session; its user is synthetic.
         LOG.warning(
             () ->
                 "Baton's warm-up could not end its session " + sessionHandle + ": " + e.getClass());
+        return false;
       }
     }
 

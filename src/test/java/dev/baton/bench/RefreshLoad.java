@@ -114,6 +114,8 @@ public final class RefreshLoad {
       System.out.printf("interval %d s: %.0f/s%n", end, (now - before) / (double) INTERVAL);
       before = now;
     }
+    // The rest of a run that is not a whole number of intervals.
+    Thread.sleep(Math.max(0, (start + seconds * 1_000_000_000L - System.nanoTime()) / 1_000_000));
   }
 
   /** Returns failures first, then each successful refresh's latency in microseconds. */

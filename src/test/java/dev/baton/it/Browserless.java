@@ -2,6 +2,7 @@ package dev.baton.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.CookieManager;
@@ -159,6 +160,21 @@ final class Browserless {
 
   static JsonObject json(HttpResponse<String> response) {
     return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /**
+   * One check of a MicroProfile Health answer, by name.
+   *
+   * @param health the answer of {@code /health/ready} or {@code /health/live}
+   * @param name the check's name, such as {@code baton-warm-up}
+   * @return the check: name, status and data
+   */
+  static JsonObject healthCheck(HttpResponse<String> health, String name) {
+    return json(health).getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(check -> check.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + name + " in " + health.body()));
   }
 
   static JsonObject frontToken(HttpResponse<String> response) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.CuttableProxy;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -197,11 +196,7 @@ class HostOnLibertyIT extends HostApplicationContract {
 
   /** The state the readiness check {@code baton-warm-up} reports. */
   private static String warmUpState(HttpResponse<String> readiness) {
-    return Browserless.json(readiness).getJsonArray("checks").stream()
-        .map(JsonValue::asJsonObject)
-        .filter(check -> check.getString("name").equals("baton-warm-up"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no baton-warm-up check in " + readiness.body()))
+    return Browserless.healthCheck(readiness, "baton-warm-up")
         .getJsonObject("data")
         .getString("state");
   }

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.Await;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -479,11 +480,7 @@ class SessionHttpIT {
   void theServerWarmsUpThroughItsOwnEndpointsBeforeItIsReady() throws Exception {
     awaitWarmUp();
     JsonObject warmUp =
-        json(new Browserless().get("/health/ready")).getJsonArray("checks").stream()
-            .map(JsonValue::asJsonObject)
-            .filter(check -> check.getString("name").equals("baton-warm-up"))
-            .findFirst()
-            .orElseThrow();
+        Browserless.healthCheck(new Browserless().get("/health/ready"), "baton-warm-up");
     assertEquals("UP", warmUp.getString("status"));
     assertEquals("done", warmUp.getJsonObject("data").getString("state"));
     assertTrue(
@@ -494,6 +491,9 @@ class SessionHttpIT {
             .findFirst()
             .orElseThrow();
     assertTrue(line.contains("over http://localhost:9180/auth"), line);
+    Matcher ended = Pattern.compile("ended (\\d+) of (\\d+) synthetic sessions").matcher(line);
+    assertTrue(ended.find(), line);
+    assertEquals(ended.group(2), ended.group(1), line);
   }
 
   @Test

@@ -47,7 +47,12 @@ class WarmUpTest {
       // Running from the container's start: it cannot end before two seconds have passed.
       assertEquals(WarmUp.State.RUNNING, warmUp.state());
       assertEquals(HealthCheckResponse.Status.DOWN, readiness(baton).getStatus());
-      assertEquals(1, baton.sessions().getSessionsOfUser(WarmUp.USER_PREFIX + 1).size());
+      // Four clients per core, each with a session of its own synthetic user.
+      int users = 4 * Runtime.getRuntime().availableProcessors();
+      for (int i = 1; i <= users; i++) {
+        assertEquals(1, baton.sessions().getSessionsOfUser(WarmUp.USER_PREFIX + i).size());
+      }
+      assertTrue(baton.sessions().getSessionsOfUser(WarmUp.USER_PREFIX + (users + 1)).isEmpty());
 
       Await.until(
           "the warm-up gives up",
@@ -56,8 +61,10 @@ class WarmUpTest {
       HealthCheckResponse ready = readiness(baton);
       assertEquals(HealthCheckResponse.Status.UP, ready.getStatus());
       assertEquals(0L, ready.getData().orElseThrow().get("refreshes"));
-      assertTrue(baton.sessions().getSessionsOfUser(WarmUp.USER_PREFIX + 1).isEmpty());
-      assertTrue(baton.sessions().getSessionsOfUser(WarmUp.USER_PREFIX + 2).isEmpty());
+      for (int i = 1; i <= users; i++) {
+        assertTrue(
+            baton.sessions().getSessionsOfUser(WarmUp.USER_PREFIX + i).isEmpty(), "user " + i);
+      }
     }
   }
 
