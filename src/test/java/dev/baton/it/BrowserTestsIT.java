@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * unmodified supertokens-website SDK in Debian's Chromium) against the integration-test server.
  * They spend most of their time waiting for five-second access tokens to expire, so they run here,
  * in a JVM of their own beside the other integration tests, instead of in a build step of their
- * own, and Node runs their files at once, each in its own Chromium (one file's tests run in turn). Node's report is kept in {@code target/browser-tests.log} and printed here. Failsafe runs
- * the classes in reverse alphabetical order, so this one starts last, when the server classes have
+ * own, and Node runs their files at once, each in its own Chromium (one file's tests run in turn).
+ * Node's report is kept in {@code target/browser-tests.log} and printed here. Failsafe runs the
+ * classes in reverse alphabetical order, so this one starts last, when the server classes have
  * finished booting: under the full load of those boots, the SDK's cross-tab lock let two tabs
  * refresh with one token at once (README, How refresh and theft detection work).
  */
