@@ -43,8 +43,14 @@ final class Browserless {
   /** A client of another server. */
   Browserless(URI base) {
     this.base = base;
+    // HTTP/1.1, as a browser speaks to a server without TLS and as a load balancer often speaks
+    // to its servers. The JDK's default, HTTP/2, keeps connections open that Liberty then waits
+    // for when it stops: 30 seconds of every HTTPS test server's stop went there.
     HttpClient.Builder client =
-        HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5));
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(5));
     if (base.getScheme().equals("https")) {
       client.sslContext(trustingSelfSigned());
     }
